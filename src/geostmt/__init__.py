@@ -1,0 +1,167 @@
+"""geostmt: one validated, shared schema for geopolitical statements and events in the news.
+
+The names below load on first use (PEP 562), so ``import geostmt`` stays as cheap as
+``import attrs``: cattrs, pint, babel and reference data load only when something needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from geostmt._version import __version__
+
+if TYPE_CHECKING:
+    from geostmt.dataset import Dataset, Origin
+    from geostmt.errors import GeostmtError, ParseError, Problem, ValidationError
+    from geostmt.model import (
+        ActorKind,
+        AidStage,
+        AidType,
+        Alias,
+        Allocation,
+        Channel,
+        DeploymentStatus,
+        Evidence,
+        FrozenMap,
+        Item,
+        ItemCategory,
+        PartialDate,
+        Period,
+        PlaceKind,
+        Precision,
+        Qualifier,
+        Record,
+        Role,
+        SpeechAct,
+        StatementMode,
+        resolve_period,
+    )
+    from geostmt.model.actor import Actor
+    from geostmt.model.aid import AidPackage
+    from geostmt.model.deployment import Deployment
+    from geostmt.model.source import Source
+    from geostmt.model.statement import Statement
+    from geostmt.model.values import Money, Place, Quantity
+    from geostmt.wire import (
+        configure_converter,
+        dumps,
+        from_dict,
+        loads,
+        make_converter,
+        read_jsonl,
+        scan_jsonl,
+        to_dict,
+        validate_jsonl,
+        write_jsonl,
+    )
+
+_WHERE: dict[str, str] = {
+    "Actor": "geostmt.model",
+    "ActorKind": "geostmt.model",
+    "AidPackage": "geostmt.model",
+    "AidStage": "geostmt.model",
+    "AidType": "geostmt.model",
+    "Alias": "geostmt.model",
+    "Allocation": "geostmt.model",
+    "Channel": "geostmt.model",
+    "Dataset": "geostmt.dataset",
+    "Deployment": "geostmt.model",
+    "DeploymentStatus": "geostmt.model",
+    "Evidence": "geostmt.model",
+    "FrozenMap": "geostmt.model",
+    "GeostmtError": "geostmt.errors",
+    "Item": "geostmt.model",
+    "ItemCategory": "geostmt.model",
+    "Money": "geostmt.model",
+    "Origin": "geostmt.dataset",
+    "ParseError": "geostmt.errors",
+    "PartialDate": "geostmt.model",
+    "Period": "geostmt.model",
+    "Place": "geostmt.model",
+    "PlaceKind": "geostmt.model",
+    "Precision": "geostmt.model",
+    "Problem": "geostmt.errors",
+    "Qualifier": "geostmt.model",
+    "Quantity": "geostmt.model",
+    "Record": "geostmt.model",
+    "Role": "geostmt.model",
+    "Source": "geostmt.model",
+    "SpeechAct": "geostmt.model",
+    "Statement": "geostmt.model",
+    "StatementMode": "geostmt.model",
+    "ValidationError": "geostmt.errors",
+    "configure_converter": "geostmt.wire",
+    "dumps": "geostmt.wire",
+    "from_dict": "geostmt.wire",
+    "loads": "geostmt.wire",
+    "make_converter": "geostmt.wire",
+    "read_jsonl": "geostmt.wire",
+    "resolve_period": "geostmt.model",
+    "scan_jsonl": "geostmt.wire",
+    "to_dict": "geostmt.wire",
+    "validate_jsonl": "geostmt.wire",
+    "write_jsonl": "geostmt.wire",
+}
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "AidPackage",
+    "AidStage",
+    "AidType",
+    "Alias",
+    "Allocation",
+    "Channel",
+    "Dataset",
+    "Deployment",
+    "DeploymentStatus",
+    "Evidence",
+    "FrozenMap",
+    "GeostmtError",
+    "Item",
+    "ItemCategory",
+    "Money",
+    "Origin",
+    "ParseError",
+    "PartialDate",
+    "Period",
+    "Place",
+    "PlaceKind",
+    "Precision",
+    "Problem",
+    "Qualifier",
+    "Quantity",
+    "Record",
+    "Role",
+    "Source",
+    "SpeechAct",
+    "Statement",
+    "StatementMode",
+    "ValidationError",
+    "__version__",
+    "configure_converter",
+    "dumps",
+    "from_dict",
+    "loads",
+    "make_converter",
+    "read_jsonl",
+    "resolve_period",
+    "scan_jsonl",
+    "to_dict",
+    "validate_jsonl",
+    "write_jsonl",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'geostmt' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,96 @@
+"""The exceptions geostmt raises: one base, each mixed with the builtin it refines.
+
+A :class:`ValidationError` carries every problem found, each a :class:`Problem` with the
+path of the offending field (``items[2].category``) and, when read from JSON Lines, the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+__all__ = ["GeostmtError", "ParseError", "Problem", "ValidationError", "join_path"]
+
+
+def join_path(prefix: str | int, path: str) -> str:
+    """Join a field name or list index to a relative path: ``("items", "[2].name")``."""
+    head = f"[{prefix}]" if isinstance(prefix, int) else prefix
+    if not path:
+        return head
+    if not head:
+        return path
+    if path.startswith("["):
+        return head + path
+    return f"{head}.{path}"
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a record: where (path, line) and what (message)."""
+
+    path: str
+    message: str
+    line: int | None = None
+    file: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        if self.file is not None:
+            line = f"{self.file}:{self.line}: " if self.line is not None else f"{self.file}: "
+        else:
+            line = f"line {self.line}: " if self.line is not None else ""
+        return f"{line}{where}{self.message}"
+
+
+class GeostmtError(Exception):
+    """Base of every error geostmt raises on purpose."""
+
+
+class ValidationError(GeostmtError, ValueError):
+    """Data that breaks the schema; ``problems`` lists every problem found, not just the first."""
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem] | str, path: str = "") -> None:
+        if isinstance(problems, str):
+            problems = (Problem(path, problems),)
+        self.problems = tuple(problems)
+        super().__init__(self.problems)
+
+    @classmethod
+    def single(cls, path: str, message: str, line: int | None = None) -> ValidationError:
+        """One problem at ``path``."""
+        return cls((Problem(path, message, line),))
+
+    def prefixed(self, prefix: str | int) -> ValidationError:
+        """The same problems with ``prefix`` (a field name or list index) put in front."""
+        return ValidationError(p._replace(path=join_path(prefix, p.path)) for p in self.problems)
+
+    def at_line(self, line: int) -> ValidationError:
+        """The same problems, each marked as coming from JSON Lines line ``line``."""
+        return ValidationError(p._replace(line=line) for p in self.problems)
+
+    def in_file(self, file: str) -> ValidationError:
+        """The same problems, each marked as coming from ``file``."""
+        return ValidationError(p._replace(file=file) for p in self.problems)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))
+
+
+class ParseError(GeostmtError, ValueError):
+    """Text a normaliser cannot read as the value asked for; ``text`` is the input."""
+
+    def __init__(self, message: str, text: str) -> None:
+        self.message = message
+        self.text = text
+        super().__init__(message, text)
+
+    def __str__(self) -> str:
+        shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+        return f"{self.message}: {shown!r}"
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str]]:
+        return (type(self), (self.message, self.text))

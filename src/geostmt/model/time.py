@@ -1,0 +1,217 @@
+"""Time as the news gives it: dates at day, month or year precision, and periods.
+
+A :class:`PartialDate` keeps its precision (``2024-10`` is a month, not 1 October). A
+:class:`Period` is a span between two partial dates, optionally with the words it came from;
+:func:`resolve_period` turns "in the coming days" into one, against a reference date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Any
+
+import attrs
+
+from geostmt.errors import ValidationError
+from geostmt.model import _checks
+
+__all__ = ["PartialDate", "Period", "Precision", "resolve_period", "to_partial_date"]
+
+_ISO_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+class Precision(StrEnum):
+    """How much of a date is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+def _date_problem(year: Any, month: Any, day: Any) -> ValidationError | None:
+    for name, part in (("year", year), ("month", month), ("day", day)):
+        if part is not None and type(part) is not int:
+            return ValidationError.single(name, _checks.expected("an integer", part))
+    if not 1 <= year <= 9999:
+        return ValidationError.single("year", f"must be between 1 and 9999, not {year}")
+    if month is None:
+        return ValidationError.single("day", "a day needs a month") if day is not None else None
+    if not 1 <= month <= 12:
+        return ValidationError.single("month", f"must be between 1 and 12, not {month}")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return ValidationError.single("day", f"{year:04d}-{month:02d} has no day {day}")
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class PartialDate:
+    """A calendar date known to the day, the month or only the year; ISO 8601 on the wire."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problem = _date_problem(self.year, self.month, self.day)
+        if problem is not None:
+            raise problem
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``ValidationError`` otherwise."""
+        match = _ISO_DATE.match(text) if type(text) is str else None
+        if match is None:
+            raise ValidationError.single(
+                "", f"{_checks.describe(text)} is not a date like 2024-10-31, 2024-10 or 2024"
+            )
+        year, month, day = match.groups()
+        return cls(
+            year=int(year),
+            month=None if month is None else int(month),
+            day=None if day is None else int(day),
+        )
+
+    @classmethod
+    def from_date(cls, date: dt.date) -> PartialDate:
+        """A day-precision value from a :class:`datetime.date`."""
+        return cls(year=date.year, month=date.month, day=date.day)
+
+    @property
+    def precision(self) -> Precision:
+        """Year, month or day."""
+        if self.month is None:
+            return Precision.YEAR
+        return Precision.MONTH if self.day is None else Precision.DAY
+
+    def earliest(self) -> dt.date:
+        """The first day this value could mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """The last day this value could mean."""
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def isoformat(self) -> str:
+        """The ISO 8601 text at this precision (``2024-10``)."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
+    """Converter: an ISO string or a ``datetime.date`` -> :class:`PartialDate`."""
+    if type(value) is str:
+        try:
+            return PartialDate.parse(value)
+        except ValidationError:
+            return value  # type: ignore[return-value]  # reported by the validator
+    if isinstance(value, dt.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    return value  # type: ignore[return-value]
+
+
+def to_optional_partial_date(value: PartialDate | dt.date | str | None) -> PartialDate | None:
+    """Like :func:`to_partial_date`, keeping None."""
+    return None if value is None else to_partial_date(value)
+
+
+def check_partial_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A :class:`PartialDate` (an ISO 8601 date string on the wire)."""
+    if not isinstance(value, PartialDate):
+        raise _checks.fail(
+            attribute, f"{_checks.describe(value)} is not a date like 2024-10-31, 2024-10 or 2024"
+        )
+
+
+def order_problem(start: PartialDate | None, end: PartialDate | None, what: str) -> str | None:
+    """The problem when ``end`` must come before ``start`` at any reading of their precision."""
+    if start is None or end is None:
+        return None
+    if end.latest() < start.earliest():
+        return f"{what} {end} is before the start {start}"
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A span of time between two partial dates, with the words it was read from."""
+
+    start: PartialDate | None = attrs.field(
+        default=None,
+        converter=to_optional_partial_date,
+        validator=_checks.optional(check_partial_date),
+    )
+    end: PartialDate | None = attrs.field(
+        default=None,
+        converter=to_optional_partial_date,
+        validator=_checks.optional(check_partial_date),
+    )
+    text: str | None = attrs.field(
+        default=None,
+        converter=_checks.to_optional_text,
+        validator=_checks.optional(_checks.text),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is None and self.end is None:
+            raise ValidationError.single("", "a period needs a start, an end or both")
+        problem = order_problem(self.start, self.end, "end")
+        if problem:
+            raise ValidationError.single("end", problem)
+
+
+_DAY = dt.timedelta(days=1)
+# Relative expressions: offsets in days from the reference date, first and last day inclusive.
+_RELATIVE_DAYS: dict[str, tuple[int, int]] = {
+    "today": (0, 0),
+    "tomorrow": (1, 1),
+    "yesterday": (-1, -1),
+    "in the coming days": (1, 7),
+    "in the next few days": (1, 7),
+    "in the coming weeks": (1, 28),
+    "in the next few weeks": (1, 28),
+    "in the coming months": (1, 180),
+    "in the past few days": (-7, -1),
+    "in recent days": (-7, -1),
+    "in recent weeks": (-28, -1),
+}
+_WITHIN = re.compile(r"^(?:in|within) (?:the next )?([0-9]{1,3}) (day|week)s?$")
+
+
+def resolve_period(text: str, reference: PartialDate | dt.date | str) -> Period:
+    """The period a relative expression names, counted from ``reference`` (a day).
+
+    Known forms: ``today``, ``tomorrow``, ``yesterday``, ``in the coming days`` (the next one to
+    seven days), ``in the coming weeks`` (1 to 28 days), ``in the coming months`` (1 to 180 days),
+    ``in recent days``, ``in recent weeks`` and ``within N days|weeks``. Anything else is a
+    ``ValidationError``: an unknown expression is never guessed.
+    """
+    anchor = to_partial_date(reference)
+    if not isinstance(anchor, PartialDate) or anchor.precision is not Precision.DAY:
+        raise ValidationError.single("reference", "needs a date known to the day, like 2024-10-31")
+    phrase = " ".join(text.lower().split())
+    span = _RELATIVE_DAYS.get(phrase)
+    if span is None:
+        match = _WITHIN.match(phrase)
+        if match is None:
+            raise ValidationError.single("text", f"{text!r} is not a relative time geostmt knows")
+        count = int(match.group(1)) * (7 if match.group(2) == "week" else 1)
+        span = (1, count)
+    day = anchor.earliest()
+    return Period(
+        start=PartialDate.from_date(day + span[0] * _DAY),
+        end=PartialDate.from_date(day + span[1] * _DAY),
+        text=text.strip(),
+    )

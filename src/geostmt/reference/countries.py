@@ -1,0 +1,58 @@
+"""ISO 3166-1 countries (alpha-2, alpha-3, numeric, English name) from pycountry."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from geostmt.reference._lazy import Lazy
+
+__all__ = ["Country", "countries", "country", "is_country"]
+
+
+class Country(NamedTuple):
+    """One ISO 3166-1 entry."""
+
+    alpha_2: str
+    alpha_3: str
+    numeric: str
+    name: str
+    common_name: str | None = None
+
+
+def _load() -> dict[str, Country]:
+    import pycountry
+
+    table: dict[str, Country] = {}
+    for entry in pycountry.countries:
+        table[entry.alpha_2] = Country(
+            alpha_2=entry.alpha_2,
+            alpha_3=entry.alpha_3,
+            numeric=entry.numeric,
+            name=entry.name,
+            common_name=getattr(entry, "common_name", None),
+        )
+    return table
+
+
+_COUNTRIES: Lazy[dict[str, Country]] = Lazy(_load)
+
+
+def countries() -> dict[str, Country]:
+    """Every ISO 3166-1 country by alpha-2 code (the mapping is shared: do not mutate it)."""
+    return _COUNTRIES.get()
+
+
+def is_country(code: str) -> bool:
+    """Whether ``code`` is an assigned ISO 3166-1 alpha-2 code (upper case, as written in JSON)."""
+    return code in _COUNTRIES.get()
+
+
+def country(code: str) -> Country:
+    """The country with alpha-2, alpha-3 or numeric ``code``; ``KeyError`` if there is none."""
+    table = _COUNTRIES.get()
+    if code in table:
+        return table[code]
+    for entry in table.values():
+        if code in (entry.alpha_3, entry.numeric):
+            return entry
+    raise KeyError(code)

@@ -1,0 +1,27 @@
+"""Shared test setup: hypothesis profiles chosen by HYPOTHESIS_PROFILE (dev by default)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPORA = SHARED / "corpora"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared folder beside the checkout (seed article, corpora); skips when absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is not here (a plain clone has no shared folder)")
+    return SHARED

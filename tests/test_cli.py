@@ -1,0 +1,79 @@
+"""Tests for the geostmt command line: output format and exit codes."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import geostmt as g
+from geostmt.cli import main, validate
+
+KBS = g.Actor(id="kbs", name="KBS", kind="media")
+
+
+def test_validate_valid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A valid file prints nothing on stdout and exits 0."""
+    path = tmp_path / "ok.jsonl"
+    g.write_jsonl(path, [KBS])
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "1 valid record(s) in 1 file(s): valid\n"
+
+
+def test_validate_reports_file_line_path_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each problem is printed as file:line: path: message, and the exit status is 1."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        '{"type":"actor","id":"kbs","name":"KBS","kind":"media"}\n'
+        '{"type":"statement","id":"s","speaker":"nobody","text":"hi","act":"mumble"}\n'
+        '{"type":"statement","id":"t","speaker":"nobody","text":"hi"}\n',
+        encoding="utf-8",
+    )
+    assert main(["validate", "-q", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{path}:2: act: 'mumble' is not one of: " + ", ".join(a.value for a in g.SpeechAct),
+        f"{path}:3: speaker: no actor has id 'nobody' (in statement 't')",
+    ]
+    assert err == ""
+
+
+def test_validate_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file that cannot be read is a problem, not a traceback."""
+    missing = tmp_path / "missing.jsonl"
+    assert main(["validate", str(missing)]) == 1
+    assert capsys.readouterr().out == f"{missing}: cannot read: No such file or directory\n"
+
+
+def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    """Progress goes to stderr only when it is a terminal."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    path = tmp_path / "many.jsonl"
+    g.write_jsonl(path, (g.Actor(id=f"a{i}", name="A", kind="person") for i in range(20_000)))
+    out, terminal, pipe = io.StringIO(), Terminal(), io.StringIO()
+    assert validate([str(path)], out=out, err=terminal) == 0
+    assert f"\r{path}: 20,000 records read\n" in terminal.getvalue()
+    assert validate([str(path)], out=out, err=pipe) == 0
+    assert "records read" not in pipe.getvalue()
+
+
+def test_console_script_runs() -> None:
+    """python -m geostmt runs the same main, with argparse's usage on bad arguments."""
+    done = subprocess.run(
+        [sys.executable, "-m", "geostmt", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == f"geostmt {g.__version__}"
+    bad = subprocess.run([sys.executable, "-m", "geostmt"], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert "usage: geostmt" in bad.stderr
