@@ -11,7 +11,7 @@ from hypothesis import given
 
 import geostmt as g
 from geostmt import ValidationError, dumps, from_dict, loads, to_dict
-from tests import local_strategies as local
+from geostmt import strategies as gs
 
 PACKAGE = g.AidPackage(
     id="us-ukraine-2024-10-31",
@@ -164,7 +164,7 @@ def test_oversized_input_is_refused_unread() -> None:
         loads(b" " * (MAX_RECORD_BYTES + 1))
 
 
-@given(local.records)
+@given(gs.records())
 def test_records_round_trip_through_dicts_and_json(record: g.Record) -> None:
     """Every record survives to_dict/from_dict and dumps/loads unchanged."""
     assert from_dict(to_dict(record)) == record
@@ -172,19 +172,19 @@ def test_records_round_trip_through_dicts_and_json(record: g.Record) -> None:
     assert loads(dumps(record).encode()) == record
 
 
-@given(local.quantities())
+@given(gs.quantities())
 def test_quantities_round_trip(quantity: g.Quantity) -> None:
     """Quantities survive the wire as bare values."""
     assert from_dict(to_dict(quantity), g.Quantity) == quantity
 
 
-@given(local.money)
+@given(gs.money())
 def test_money_round_trips(money: g.Money) -> None:
     """Money survives the wire exactly."""
     assert loads(dumps(money), g.Money) == money
 
 
-@given(local.places())
+@given(gs.places())
 def test_places_round_trip(place: g.Place) -> None:
     """Places survive the wire."""
     assert from_dict(to_dict(place), g.Place) == place
