@@ -77,3 +77,49 @@ def test_console_script_runs() -> None:
     bad = subprocess.run([sys.executable, "-m", "geostmt"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "usage: geostmt" in bad.stderr
+
+
+def _bad_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"type":"actor","id":"kbs","name":"KBS, Seoul\\n","kind":"tv"}\n')
+    return path
+
+
+def test_validate_github_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--format github prints one Actions error annotation per problem."""
+    path = _bad_file(tmp_path)
+    assert main(["validate", "--format", "github", str(path)]) == 1
+    escaped = str(path).replace(":", "%3A").replace(",", "%2C")
+    assert capsys.readouterr().out == (
+        f"::error file={escaped},line=1::kind: 'tv' is not one of: "
+        + ", ".join(k.value for k in g.ActorKind)
+        + "\n"
+    )
+
+
+def test_validate_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json prints one machine-readable report."""
+    import json
+
+    path = _bad_file(tmp_path)
+    assert main(["validate", "--format", "json", str(path)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False
+    assert report["records"] == 0
+    assert report["problems"][0]["path"] == "kind"
+    assert report["problems"][0]["line"] == 1
+    assert report["problems"][0]["file"] == str(path)
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """geostmt schema [TYPE] prints the JSON Schema; an unknown type exits 2."""
+    import json
+
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == g.json_schema()
+    assert main(["schema", "aid_package"]) == 0
+    assert json.loads(capsys.readouterr().out) == g.json_schema(g.AidPackage)
+    assert main(["schema", "Money"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "money"
+    assert main(["schema", "Nonsense"]) == 2
+    assert "unknown type 'Nonsense'" in capsys.readouterr().err

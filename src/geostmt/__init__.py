@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from geostmt._version import __version__
+from geostmt._version import SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:
     from geostmt.dataset import Dataset, Origin
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         configure_converter,
         dumps,
         from_dict,
+        json_schema,
         loads,
         make_converter,
         read_jsonl,
@@ -94,6 +95,7 @@ _WHERE: dict[str, str] = {
     "configure_converter": "geostmt.wire",
     "dumps": "geostmt.wire",
     "from_dict": "geostmt.wire",
+    "json_schema": "geostmt.wire",
     "loads": "geostmt.wire",
     "make_converter": "geostmt.wire",
     "read_jsonl": "geostmt.wire",
@@ -134,6 +136,7 @@ __all__ = [
     "Quantity",
     "Record",
     "Role",
+    "SCHEMA_VERSION",
     "Source",
     "SpeechAct",
     "Statement",
@@ -143,6 +146,7 @@ __all__ = [
     "configure_converter",
     "dumps",
     "from_dict",
+    "json_schema",
     "loads",
     "make_converter",
     "read_jsonl",

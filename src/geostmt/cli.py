@@ -7,11 +7,15 @@ own and the dataset's: duplicate ids, references that do not resolve) and exits 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from geostmt._version import __version__
+
+if TYPE_CHECKING:
+    from geostmt.errors import Problem
 
 __all__ = ["main"]
 
@@ -31,6 +35,16 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--quiet", "-q", action="store_true", help="print problems only, no summary"
     )
+    validate.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text: file:line: path: message; github: Actions annotations; json: one report",
+    )
+    schema = commands.add_parser("schema", help="print the JSON Schema of a type or of records")
+    schema.add_argument(
+        "type", nargs="?", help="a type tag (actor, aid_package...) or class name (Money)"
+    )
     return parser
 
 
@@ -49,10 +63,47 @@ def _progress(name: str, lines: Iterator[object], stream: TextIO) -> Iterator[ob
         stream.write(f"\r{name}: {count:,} records read\n")
 
 
-def validate(files: Sequence[str], *, out: TextIO, err: TextIO, quiet: bool = False) -> int:
+def _github_escape(text: str, *, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def _render(problems: Sequence[Problem], records: int, files: int, fmt: str) -> str:
+    """The problems in the chosen output format (text and github: one line each)."""
+    if fmt == "json":
+        report = {
+            "valid": not problems,
+            "files": files,
+            "records": records,
+            "problems": [p._asdict() for p in problems],
+        }
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    lines = []
+    for problem in problems:
+        if fmt == "github":
+            where = f"file={_github_escape(problem.file or '', property_value=True)}"
+            if problem.line is not None:
+                where += f",line={problem.line}"
+            message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+            lines.append(f"::error {where}::{_github_escape(message)}\n")
+        else:
+            lines.append(f"{problem}\n")
+    return "".join(lines)
+
+
+def validate(
+    files: Sequence[str],
+    *,
+    out: TextIO,
+    err: TextIO,
+    quiet: bool = False,
+    fmt: str = "text",
+) -> int:
     """Run ``geostmt validate``; returns the exit status."""
     from geostmt.dataset import Dataset, Origin
-    from geostmt.errors import Problem, ValidationError
+    from geostmt.errors import Problem, ValidationError  # the runtime import
     from geostmt.model import Record
     from geostmt.wire import Line, scan_jsonl
 
@@ -74,19 +125,38 @@ def validate(files: Sequence[str], *, out: TextIO, err: TextIO, quiet: bool = Fa
         Dataset(records, origins=origins)
     except ValidationError as error:
         problems.extend(error.problems)
-    for problem in problems:
-        out.write(f"{problem}\n")
-    if not quiet:
+    out.write(_render(problems, len(records), len(files), fmt))
+    if not quiet and fmt != "json":
         verdict = "valid" if not problems else f"{len(problems)} problem(s)"
         err.write(f"{len(records)} valid record(s) in {len(files)} file(s): {verdict}\n")
     return 1 if problems else 0
+
+
+def schema(name: str | None, *, out: TextIO, err: TextIO) -> int:
+    """Run ``geostmt schema [TYPE]``; returns the exit status."""
+    from geostmt import model
+    from geostmt.wire import json_schema
+
+    cls = None
+    if name is not None:
+        cls = model.RECORD_TYPES.get(name) or getattr(model, name, None)
+        if not isinstance(cls, type) or not hasattr(cls, "__attrs_attrs__"):
+            known = ", ".join([*model.RECORD_TYPES, "Quantity", "Money", "Place", "..."])
+            err.write(f"geostmt schema: unknown type {name!r}; try one of: {known}\n")
+            return 2
+    out.write(json.dumps(json_schema(cls), ensure_ascii=False, indent=2) + "\n")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geostmt`` console script."""
     args = _build_parser().parse_args(argv)
     if args.command == "validate":
-        return validate(args.files, out=sys.stdout, err=sys.stderr, quiet=args.quiet)
+        return validate(
+            args.files, out=sys.stdout, err=sys.stderr, quiet=args.quiet, fmt=args.format
+        )
+    if args.command == "schema":
+        return schema(args.type, out=sys.stdout, err=sys.stderr)
     raise AssertionError(f"unhandled command {args.command!r}")  # pragma: no cover
 
 

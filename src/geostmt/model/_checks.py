@@ -35,6 +35,9 @@ LANGUAGE_TAG_PATTERN = (
     r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$"
 )
 _LANGUAGE_TAG = re.compile(LANGUAGE_TAG_PATTERN)
+DECIMAL_PATTERN = r"^-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"
+"""How a decimal is written as a JSON string: a JSON number's syntax, leading zeros allowed."""
+DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
 
 
 class HasId(Protocol):
@@ -158,6 +161,9 @@ def to_optional_float(value: float | None) -> float | None:
 
 # -- validators -------------------------------------------------------------------------------
 
+WRAPPED: dict[Validator, tuple[str, Any]] = {}
+"""What each composite validator wraps, for the JSON Schema export: (kind, argument)."""
+
 
 def optional(validator: Validator) -> Validator:
     """Accept None, else run ``validator``."""
@@ -166,6 +172,7 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
+    WRAPPED[check] = ("optional", validator)
     return check
 
 
@@ -238,6 +245,7 @@ def member_of(enum: type[Enum]) -> Validator:
         if not isinstance(value, enum):
             raise fail(attribute, f"{describe(value)} is not one of: {allowed}")
 
+    WRAPPED[check] = ("enum", enum)
     return check
 
 
@@ -273,6 +281,7 @@ def float_between(low: float, high: float) -> Validator:
         if math.isnan(value) or not low <= value <= high:
             raise fail(attribute, f"must be between {low:g} and {high:g}, not {value!r}")
 
+    WRAPPED[check] = ("between", (low, high))
     return check
 
 
@@ -294,6 +303,7 @@ def tuple_of(item: Validator) -> Validator:
         if problems:
             raise ValidationError(problems)
 
+    WRAPPED[check] = ("tuple", item)
     return check
 
 
@@ -304,6 +314,7 @@ def instance_of(cls: type[Any], kind: str) -> Validator:
         if not isinstance(value, cls):
             raise fail(attribute, expected(kind, value))
 
+    WRAPPED[check] = ("instance", cls)
     return check
 
 

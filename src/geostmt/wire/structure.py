@@ -9,6 +9,7 @@ field problems surface at once, each with its path) and only then builds the ins
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from geostmt.model.time import PartialDate
 __all__ = ["is_geostmt_class", "make_structure_fn"]
 
 Hook = Callable[[Any], Any]
+_DECIMAL = re.compile(_checks.DECIMAL_PATTERN)
 
 
 def is_geostmt_class(cls: Any) -> bool:
@@ -62,12 +64,14 @@ def _float(value: Any) -> Any:
 def _decimal(value: Any) -> Any:
     kind = type(value)
     if kind is str:
+        if not _DECIMAL.match(value):
+            raise ValidationError.single(
+                "", f'{_checks.describe(value)} is not a decimal number like "425000000"'
+            )
         try:
             return Decimal(value)
-        except InvalidOperation:
-            raise ValidationError.single(
-                "", f"{_checks.describe(value)} is not a decimal number"
-            ) from None
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+            raise ValidationError.single("", f"{_checks.describe(value)} is too large") from None
     if kind is int or kind is Decimal:
         return Decimal(value)
     if kind is float:
