@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from geostmt.model.source import Source
     from geostmt.model.statement import Statement
     from geostmt.model.values import Money, Place, Quantity
+    from geostmt.normalise import QuantityMatch, find_quantities, parse_quantity
     from geostmt.wire import (
         configure_converter,
         dumps,
@@ -84,6 +85,7 @@ _WHERE: dict[str, str] = {
     "Precision": "geostmt.model",
     "Problem": "geostmt.errors",
     "Qualifier": "geostmt.model",
+    "QuantityMatch": "geostmt.normalise",
     "Quantity": "geostmt.model",
     "Record": "geostmt.model",
     "Role": "geostmt.model",
@@ -94,6 +96,8 @@ _WHERE: dict[str, str] = {
     "ValidationError": "geostmt.errors",
     "configure_converter": "geostmt.wire",
     "dumps": "geostmt.wire",
+    "find_quantities": "geostmt.normalise",
+    "parse_quantity": "geostmt.normalise",
     "from_dict": "geostmt.wire",
     "json_schema": "geostmt.wire",
     "loads": "geostmt.wire",
@@ -134,6 +138,7 @@ __all__ = [
     "Problem",
     "Qualifier",
     "Quantity",
+    "QuantityMatch",
     "Record",
     "Role",
     "SCHEMA_VERSION",
@@ -145,10 +150,12 @@ __all__ = [
     "__version__",
     "configure_converter",
     "dumps",
+    "find_quantities",
     "from_dict",
     "json_schema",
     "loads",
     "make_converter",
+    "parse_quantity",
     "read_jsonl",
     "resolve_period",
     "scan_jsonl",

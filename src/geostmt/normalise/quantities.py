@@ -1,0 +1,157 @@
+"""``parse_quantity`` and ``find_quantities``: counts and measures with qualifiers and units.
+
+"around 10,000 North Korean soldiers" -> value 10000, approximately, of "North Korean soldiers";
+"80 percent" -> value 80, unit ``percent``; "between 5 and 7 km" -> a range in kilometers.
+Qualifier words, units and scale words are tables per language (en, de, fr so far).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from geostmt.errors import ParseError, ValidationError
+from geostmt.model.enums import Qualifier
+from geostmt.model.values import Quantity
+from geostmt.normalise.numbers import _language, number_pattern, read_number
+from geostmt.reference.units import canonical_unit
+
+__all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
+
+QUALIFIERS: dict[str, dict[str, Qualifier]] = {
+    "en": {
+        **dict.fromkeys(["around", "about", "some", "roughly", "approximately", "an estimated",
+                         "nearly", "almost", "approx."], Qualifier.APPROXIMATELY),
+        **dict.fromkeys(["at least", "no fewer than", "no less than"], Qualifier.AT_LEAST),
+        **dict.fromkeys(["more than", "over", "upwards of"], Qualifier.MORE_THAN),
+        **dict.fromkeys(["up to", "as many as", "at most"], Qualifier.AT_MOST),
+        **dict.fromkeys(["fewer than", "less than", "under"], Qualifier.LESS_THAN),
+    },
+    "de": {
+        **dict.fromkeys(["rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast"],
+                        Qualifier.APPROXIMATELY),
+        "mindestens": Qualifier.AT_LEAST,
+        **dict.fromkeys(["mehr als", "über"], Qualifier.MORE_THAN),
+        **dict.fromkeys(["bis zu", "höchstens"], Qualifier.AT_MOST),
+        **dict.fromkeys(["weniger als", "unter"], Qualifier.LESS_THAN),
+    },
+    "fr": {
+        **dict.fromkeys(["environ", "près de", "presque", "quelque"], Qualifier.APPROXIMATELY),
+        "au moins": Qualifier.AT_LEAST,
+        "plus de": Qualifier.MORE_THAN,
+        **dict.fromkeys(["jusqu'à", "au plus"], Qualifier.AT_MOST),
+        "moins de": Qualifier.LESS_THAN,
+    },
+}  # fmt: skip
+"""Qualifier words per language; a new language is a new entry."""
+
+RANGES: dict[str, tuple[str, str]] = {"en": ("between", "and"), "de": ("zwischen", "und"),
+                                      "fr": ("entre", "et")}  # fmt: skip
+"""The words of "between X and Y" per language."""
+
+UNITS: dict[str, str] = {
+    "percent": "percent", "per cent": "percent", "%": "percent", "prozent": "percent",
+    "pour cent": "percent", "square kilometres": "kilometer ** 2",
+    "square kilometers": "kilometer ** 2", "sq km": "kilometer ** 2", "km2": "kilometer ** 2",
+    "km²": "kilometer ** 2", "kilometres": "kilometer", "kilometers": "kilometer",
+    "kilometre": "kilometer", "kilometer": "kilometer", "km/h": "kilometer / hour",
+    "km": "kilometer", "miles": "mile", "mile": "mile", "metres": "meter", "meters": "meter",
+    "m": "meter", "tonnes": "metric_ton", "tonne": "metric_ton", "kg": "kilogram",
+    "kilograms": "kilogram", "barrels": "barrel", "barrel": "barrel",
+}  # fmt: skip
+"""Unit words (lower case) and the pint unit each means."""
+
+_STOP = frozenset(
+    [
+        *("have", "has", "had", "are", "were", "is", "was", "be", "been", "will", "would"),
+        *("in", "to", "for", "at", "on", "with", "and", "or", "that", "which", "who", "from"),
+        *("by", "as", "than", "into", "since", "after", "before", "but", "if"),
+    ]
+)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+class QuantityMatch(NamedTuple):
+    """A quantity found in text, with its character span ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(locale: str) -> re.Pattern[str]:
+    language = _language(locale)
+    words = QUALIFIERS.get(language, QUALIFIERS["en"])
+    qualifiers = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    number = number_pattern(locale)
+
+    def renamed(name: str) -> str:
+        return number.replace("?P<number>", f"?P<{name}>").replace("?P<scale>", f"?P<{name}_s>")
+
+    between, conjunction = RANGES.get(language, RANGES["en"])
+    units = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,])(?:(?P<qualifier>{qualifiers})\s+)?"
+        rf"(?:{between}\s+{renamed('low')}\s+{conjunction}\s+|{renamed('dash')}\s*(?:[-\u2013]|to\s)\s*)?"
+        rf"{number}(?:\s?(?P<unit>{units})(?![\w]))?",
+        re.IGNORECASE,
+    )
+
+
+def _counted(text: str, position: int) -> str | None:
+    """The noun phrase after ``position``, up to a clause boundary (at most five words)."""
+    words: list[str] = []
+    cursor = position
+    while len(words) < 5:
+        match = _WORD.match(text, cursor + (len(text[cursor:]) - len(text[cursor:].lstrip(" "))))
+        if match is None or match.group().lower() in _STOP:
+            break
+        words.append(match.group())
+        cursor = match.end()
+        if cursor >= len(text) or text[cursor] != " ":
+            break
+    return " ".join(words) or None
+
+
+def _build(match: re.Match[str], text: str, locale: str) -> Quantity:
+    unit_word = match.group("unit")
+    unit = canonical_unit(UNITS[unit_word.lower()]) if unit_word else None
+    value = read_number(match.group("number"), match.group("scale"), locale)
+    after = match.end()
+    if unit == "percent" and text[after : after + 4].lower() == " of ":
+        after += 3
+    of = _counted(text, after) if unit is None or unit == "percent" else None
+    low_name = "low" if match.group("low") else "dash" if match.group("dash") else None
+    if low_name is not None:
+        scale = match.group(f"{low_name}_s") or match.group("scale")
+        low = read_number(match.group(low_name), scale, locale)
+        return Quantity(low=low, high=value, qualifier=Qualifier.RANGE, unit=unit, of=of)
+    word = match.group("qualifier")
+    table = QUALIFIERS.get(_language(locale), QUALIFIERS["en"])
+    qualifier = table[word.lower()] if word else Qualifier.EXACT
+    return Quantity(value=value, qualifier=qualifier, unit=unit, of=of)
+
+
+def find_quantities(text: str, *, locale: str = "en") -> list[QuantityMatch]:
+    """Every quantity in ``text``, in order, each with its span."""
+    found = []
+    for match in _pattern(locale).finditer(text):
+        try:
+            quantity = _build(match, text, locale)
+        except ValidationError:  # "3-1" is a score, not a range: low above high is no quantity
+            continue
+        found.append(QuantityMatch(match.start(), match.end(), match.group(), quantity))
+    return found
+
+
+def parse_quantity(text: str, *, locale: str = "en") -> Quantity:
+    """The first quantity in ``text``; :class:`~geostmt.ParseError` if there is none."""
+    if not isinstance(text, str):
+        raise ParseError("expected text", repr(text))
+    found = find_quantities(text, locale=locale)
+    if not found:
+        raise ParseError("no quantity found", text)
+    return found[0].quantity
