@@ -123,3 +123,31 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out)["title"] == "money"
     assert main(["schema", "Nonsense"]) == 2
     assert "unknown type 'Nonsense'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "printed"),
+    [
+        (["money", "a $425 million package"], {"amount": "425000000", "currency": "USD"}),
+        (["money", "1,2 Mrd. Euro", "--locale", "de"], {"amount": "1200000000", "currency": "EUR"}),
+        (["quantity", "around 10,000 soldiers"],
+         {"value": "10000", "qualifier": "approximately", "of": "soldiers"}),
+        (["place", "Odessa", "--country", "US"],
+         {"name": "Odessa", "kind": "city", "country": "US", "subdivision": "US-TX",
+          "lat": 31.8457, "lon": -102.3676}),
+    ],
+)  # fmt: skip
+def test_parse_command(
+    argv: list[str], printed: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """geostmt parse prints the value as the wire format's JSON."""
+    import json
+
+    assert main(["parse", *argv]) == 0
+    assert json.loads(capsys.readouterr().out) == printed
+
+
+def test_parse_command_without_a_value(capsys: pytest.CaptureFixture[str]) -> None:
+    """Text with no such value exits 1 with the ParseError on stderr."""
+    assert main(["parse", "place", "NATO"]) == 1
+    assert capsys.readouterr().err == "geostmt parse: no place found: 'NATO'\n"

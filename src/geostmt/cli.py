@@ -41,6 +41,11 @@ def _build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text: file:line: path: message; github: Actions annotations; json: one report",
     )
+    parse = commands.add_parser("parse", help="read a value from text and print it as JSON")
+    parse.add_argument("kind", choices=("money", "quantity", "place"))
+    parse.add_argument("text", help="the text to read, such as '$425 million'")
+    parse.add_argument("--locale", default="en", help="separators and words (default: en)")
+    parse.add_argument("--country", help="places only: limit to this ISO 3166-1 alpha-2 code")
     schema = commands.add_parser("schema", help="print the JSON Schema of a type or of records")
     schema.add_argument(
         "type", nargs="?", help="a type tag (actor, aid_package...) or class name (Money)"
@@ -132,6 +137,28 @@ def validate(
     return 1 if problems else 0
 
 
+def parse(
+    kind: str, text: str, locale: str, country: str | None, *, out: TextIO, err: TextIO
+) -> int:
+    """Run ``geostmt parse KIND TEXT``; prints the value as JSON, exit 1 if none is found."""
+    from geostmt.errors import ParseError
+    from geostmt.normalise import parse_money, parse_place, parse_quantity
+    from geostmt.wire import to_dict
+
+    try:
+        if kind == "money":
+            value: object = parse_money(text, locale=locale)
+        elif kind == "quantity":
+            value = parse_quantity(text, locale=locale)
+        else:
+            value = parse_place(text, locale=locale, country=country)
+    except ParseError as error:
+        err.write(f"geostmt parse: {error}\n")
+        return 1
+    out.write(json.dumps(to_dict(value), ensure_ascii=False) + "\n")
+    return 0
+
+
 def schema(name: str | None, *, out: TextIO, err: TextIO) -> int:
     """Run ``geostmt schema [TYPE]``; returns the exit status."""
     from geostmt import model
@@ -154,6 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return validate(
             args.files, out=sys.stdout, err=sys.stderr, quiet=args.quiet, fmt=args.format
+        )
+    if args.command == "parse":
+        return parse(
+            args.kind, args.text, args.locale, args.country, out=sys.stdout, err=sys.stderr
         )
     if args.command == "schema":
         return schema(args.type, out=sys.stdout, err=sys.stderr)

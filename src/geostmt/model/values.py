@@ -97,6 +97,23 @@ class Money:
         default=Qualifier.EXACT, converter=_to_qualifier, validator=_checks.member_of(Qualifier)
     )
 
+    def __attrs_post_init__(self) -> None:
+        if self.qualifier is Qualifier.RANGE:
+            raise ValidationError.single(
+                "qualifier", "money is one amount; 'range' needs a Quantity"
+            )
+
+    def format(self, locale: str = "en") -> str:
+        """The amount as ``locale`` writes it, through babel: ``"$425,000,000"`` in ``en``.
+
+        Every digit is kept. Where the locale's symbol could be read as another currency, the
+        ISO code is written instead, and a qualifier other than ``exact`` is written as a word
+        (``about``, ``etwa``...), so ``parse_money(m.format(locale=L), locale=L) == m``.
+        """
+        from geostmt.model.money_format import format_money
+
+        return format_money(self, locale)
+
 
 def _to_place_kind(value: PlaceKind | str) -> PlaceKind:
     return _checks.to_enum(PlaceKind, value)

@@ -15,10 +15,19 @@ __all__ = ["SCALES", "number_pattern", "read_number"]
 _SPACES = " \u00a0\u202f"
 SCALES: dict[str, dict[str, int]] = {
     "en": {"thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "mln": 6, "billion": 9,
-           "bn": 9, "bln": 9, "trillion": 12, "tn": 12},
+           "bn": 9, "bln": 9, "b": 9, "trillion": 12, "tn": 12, "lakh": 5, "lakhs": 5,
+           "crore": 7, "crores": 7},
     "de": {"tausend": 3, "million": 6, "millionen": 6, "mio.": 6, "mio": 6, "milliarde": 9,
            "milliarden": 9, "mrd.": 9, "mrd": 9, "billion": 12, "billionen": 12},
     "fr": {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9},
+    "es": {"mil millones": 9, "mil": 3, "millón": 6, "millones": 6, "billón": 12,
+           "billones": 12},
+    "ru": {"тыс.": 3, "тысяч": 3, "тысячи": 3, "тысяча": 3, "млн": 6, "миллион": 6,
+           "миллиона": 6, "миллионов": 6, "млрд": 9, "миллиард": 9, "миллиарда": 9,
+           "миллиардов": 9},
+    "uk": {"тис.": 3, "тисяч": 3, "тисячі": 3, "тисяча": 3, "млн": 6, "мільйон": 6,
+           "мільйона": 6, "мільйонів": 6, "млрд": 9, "мільярд": 9, "мільярда": 9,
+           "мільярдів": 9},
 }  # fmt: skip
 """Scale words per language, as powers of ten; a new language is a new entry."""
 

@@ -43,11 +43,36 @@ QUALIFIERS: dict[str, dict[str, Qualifier]] = {
         **dict.fromkeys(["jusqu'à", "au plus"], Qualifier.AT_MOST),
         "moins de": Qualifier.LESS_THAN,
     },
+    "es": {
+        **dict.fromkeys(["alrededor de", "unos", "unas", "aproximadamente", "cerca de", "casi"],
+                        Qualifier.APPROXIMATELY),
+        **dict.fromkeys(["al menos", "por lo menos"], Qualifier.AT_LEAST),
+        "más de": Qualifier.MORE_THAN,
+        "hasta": Qualifier.AT_MOST,
+        "menos de": Qualifier.LESS_THAN,
+    },
+    "ru": {
+        **dict.fromkeys(["около", "примерно", "почти", "приблизительно"],
+                        Qualifier.APPROXIMATELY),
+        **dict.fromkeys(["не менее", "как минимум"], Qualifier.AT_LEAST),
+        **dict.fromkeys(["более", "больше"], Qualifier.MORE_THAN),
+        "до": Qualifier.AT_MOST,
+        **dict.fromkeys(["менее", "меньше"], Qualifier.LESS_THAN),
+    },
+    "uk": {
+        **dict.fromkeys(["близько", "приблизно", "майже"], Qualifier.APPROXIMATELY),
+        **dict.fromkeys(["щонайменше", "не менше"], Qualifier.AT_LEAST),
+        **dict.fromkeys(["понад", "більше"], Qualifier.MORE_THAN),
+        "до": Qualifier.AT_MOST,
+        "менше": Qualifier.LESS_THAN,
+    },
 }  # fmt: skip
 """Qualifier words per language; a new language is a new entry."""
 
-RANGES: dict[str, tuple[str, str]] = {"en": ("between", "and"), "de": ("zwischen", "und"),
-                                      "fr": ("entre", "et")}  # fmt: skip
+RANGES: dict[str, tuple[str, str]] = {
+    "en": ("between", "and"), "de": ("zwischen", "und"), "fr": ("entre", "et"),
+    "es": ("entre", "y"), "ru": ("от", "до"), "uk": ("від", "до"),
+}  # fmt: skip
 """The words of "between X and Y" per language."""
 
 UNITS: dict[str, str] = {
@@ -58,7 +83,8 @@ UNITS: dict[str, str] = {
     "kilometre": "kilometer", "kilometer": "kilometer", "km/h": "kilometer / hour",
     "km": "kilometer", "miles": "mile", "mile": "mile", "metres": "meter", "meters": "meter",
     "m": "meter", "tonnes": "metric_ton", "tonne": "metric_ton", "kg": "kilogram",
-    "kilograms": "kilogram", "barrels": "barrel", "barrel": "barrel",
+    "kilograms": "kilogram", "barrels": "barrel", "barrel": "barrel", "por ciento": "percent",
+    "процентов": "percent", "процента": "percent", "відсотків": "percent", "км": "kilometer",
 }  # fmt: skip
 """Unit words (lower case) and the pint unit each means."""
 

@@ -1,0 +1,160 @@
+"""Speed of each normaliser, and its score on the external corpora in ../shared/corpora/.
+
+Run by hand: ``python benchmarks/normalise.py``. The corpora are a sample of real text written
+by other projects; nothing in geostmt is tuned to them case by case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import geostmt as g
+
+CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+LANGUAGES = {"English": "en", "German": "de", "French": "fr", "Spanish": "es"}
+
+
+def rate(function: Callable[[str], object], texts: list[str], seconds: float = 1.0) -> float:
+    """Calls per second of ``function`` over ``texts`` (ParseErrors count as calls)."""
+    function(texts[0])  # first use loads tables
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for text in texts:
+            with contextlib.suppress(g.ParseError):
+                function(text)
+            count += 1
+    return count / (time.perf_counter() - start)
+
+
+def speeds() -> None:
+    samples = {
+        "parse_quantity": (g.parse_quantity, ["around 10,000 soldiers", "80 percent",
+                                              "between 5 and 7 km", "no number"]),
+        "parse_money": (g.parse_money, ["$425 million", "USD 2.5 billion", "1.299,00 €",
+                                        "5 million US dollars"]),
+        "parse_place": (g.parse_place, ["Kursk", "Seoul", "North Korean", "Corée du Nord"]),
+    }  # fmt: skip
+    for name, (function, texts) in samples.items():
+        print(f"{name:16} {rate(function, texts):>10,.0f} parses/s")
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _jsonl(name: str) -> Iterator[dict[str, Any]]:
+    with (CORPORA / name).open(encoding="utf-8") as stream:
+        for line in stream:
+            yield json.loads(line)
+
+
+def price_parser() -> tuple[int, int]:
+    """Amount right, among cases with an amount (the currency hint appended when given)."""
+    right = total = 0
+    for case in _jsonl("price_parser_cases.jsonl"):
+        if case["amount"] is None or "XFAIL" in case["group"]:
+            continue
+        total += 1
+        text = case["text"] + (f" {case['currency_hint']}" if case["currency_hint"] else "")
+        try:
+            found = g.parse_money(text).amount
+        except g.ParseError:
+            try:
+                found = g.parse_quantity(case["text"]).value
+            except g.ParseError:
+                continue
+        right += found == _decimal(case["amount"])
+    return right, total
+
+
+def country_names() -> tuple[int, int]:
+    right = total = 0
+    for case in _jsonl("country_names_cases.jsonl"):
+        total += 1
+        with contextlib.suppress(g.ParseError):
+            right += g.parse_place(case["text"]).country == case["country"]
+    return right, total
+
+
+def _values(found: list[Any]) -> set[Decimal]:
+    values: set[Decimal] = set()
+    for match in found:
+        value = getattr(match, "quantity", None) or getattr(match, "money", None)
+        for field in ("value", "low", "high", "amount"):
+            number = getattr(value, field, None)
+            if number is not None:
+                values.add(number.normalize())
+    return values
+
+
+def quantulum3() -> tuple[int, int]:
+    """Expected values found, over every quantity of every sentence."""
+    cases = json.loads((CORPORA / "quantulum3_quantities.json").read_text(encoding="utf-8"))
+    right = total = 0
+    for case in cases:
+        found = _values(g.find_quantities(case["req"]) + g.find_money(case["req"]))
+        for expected in case["res"]:
+            total += 1
+            value = _decimal(expected["value"])
+            right += value is not None and value.normalize() in found
+    return right, total
+
+
+def recognizers(model: str) -> dict[str, tuple[int, int]]:
+    """Expected values found, per language, for one Recognizers-Text model."""
+    scores: dict[str, tuple[int, int]] = {}
+    for language, locale in LANGUAGES.items():
+        path = CORPORA / "recognizers" / f"{language}-{model}.json"
+        if not path.exists():
+            continue
+        cases = json.loads(path.read_text(encoding="utf-8-sig"))
+        right = total = 0
+        for case in cases:
+            if case.get("NotSupported") or case.get("Debug"):
+                continue
+            text = case["Input"]
+            found = _values(
+                g.find_quantities(text, locale=locale) + g.find_money(text, locale=locale)
+            )
+            for result in case.get("Results", []):
+                resolution = result.get("Resolution") or {}
+                value = _decimal(str(resolution.get("value", "")).rstrip("%"))
+                if value is None:
+                    continue
+                total += 1
+                right += value.normalize() in found
+        if total:
+            scores[locale] = (right, total)
+    return scores
+
+
+def scores() -> None:
+    if not CORPORA.is_dir():
+        print(f"corpora not found at {CORPORA}: scores skipped")
+        return
+    print(f"{'price-parser amounts':32} {_score(price_parser())}")
+    print(f"{'country_converter countries':32} {_score(country_names())}")
+    print(f"{'quantulum3 values':32} {_score(quantulum3())}")
+    for model in ("CurrencyModel", "PercentModel", "DimensionModel", "NumberRangeModel"):
+        found = recognizers(model)
+        line = ", ".join(f"{locale} {_score(score)}" for locale, score in found.items())
+        print(f"{'Recognizers ' + model:32} {line or 'no scored cases'}")
+
+
+def _score(score: tuple[int, int]) -> str:
+    right, total = score
+    return f"{right}/{total} ({right / total:.0%})"
+
+
+if __name__ == "__main__":
+    speeds()
+    scores()
