@@ -21,6 +21,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from geostmt.reference._text import fold  # the same folding the lookups use
+
 DATA = Path(__file__).resolve().parent.parent / "src" / "geostmt" / "reference" / "data"
 # Transliteration variants the news uses side by side; each pair names the same place.
 VARIANTS = [
@@ -32,11 +34,6 @@ VARIANTS = [
 MIN_POPULATION_FOR_ALTERNATES = 250_000
 MAX_ALTERNATES = 8
 OBLASTS = {"RU", "UA", "BY", "KZ", "KG", "TJ"}  # where English says "Kursk Oblast"
-
-
-def fold(text: str) -> str:
-    """The lookup key of a name: NFC, case-folded, one space between words."""
-    return unicodedata.normalize("NFC", " ".join(text.replace("\u2019", "'").split())).casefold()
 
 
 def latin(text: str) -> bool:

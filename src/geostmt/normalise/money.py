@@ -17,7 +17,7 @@ from geostmt.errors import ParseError, ValidationError
 from geostmt.model.enums import Qualifier
 from geostmt.model.values import Money
 from geostmt.normalise.digits import digits_pattern, read_digits
-from geostmt.normalise.numbers import SCALES, _language
+from geostmt.normalise.numbers import SCALES, language_of
 from geostmt.normalise.quantities import QUALIFIERS
 from geostmt.reference import is_currency
 from geostmt.reference.currency_names import (
@@ -56,7 +56,7 @@ def _symbol_list(locale: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=16)
 def _pattern(locale: str) -> re.Pattern[str]:
-    language = _language(locale)
+    language = language_of(locale)
     qualifiers = _alternation(QUALIFIERS.get(language, QUALIFIERS["en"]))
     scales = _alternation(SCALES.get(language, SCALES["en"]))
     signs = _alternation(_symbol_list(locale))
@@ -116,12 +116,12 @@ def _read(match: re.Match[str], text: str, locale: str) -> tuple[Money, int, int
     amount = read_digits(match.group("number"), locale)
     scale = match.group("scale")
     if scale:
-        table = SCALES.get(_language(locale), SCALES["en"])
+        table = SCALES.get(language_of(locale), SCALES["en"])
         amount = amount.scaleb(table[scale.lower()])
         if amount == amount.to_integral_value():
             amount = amount.quantize(1)
     word = match.group("qualifier")
-    table_q = QUALIFIERS.get(_language(locale), QUALIFIERS["en"])
+    table_q = QUALIFIERS.get(language_of(locale), QUALIFIERS["en"])
     qualifier = table_q[word.lower()] if word else Qualifier.EXACT
     try:
         return Money(amount=amount, currency=currency, qualifier=qualifier), start, end

@@ -10,7 +10,7 @@ import functools
 import re
 from decimal import Decimal
 
-__all__ = ["SCALES", "number_pattern", "read_number"]
+__all__ = ["SCALES", "language_of", "number_pattern", "read_number"]
 
 _SPACES = " \u00a0\u202f"
 SCALES: dict[str, dict[str, int]] = {
@@ -32,7 +32,8 @@ SCALES: dict[str, dict[str, int]] = {
 """Scale words per language, as powers of ten; a new language is a new entry."""
 
 
-def _language(locale: str) -> str:
+def language_of(locale: str) -> str:
+    """The language part of a locale (``"de_AT"`` -> ``"de"``), which picks the word tables."""
     return locale.replace("-", "_").split("_")[0].lower()
 
 
@@ -50,7 +51,7 @@ def number_pattern(locale: str) -> str:
     groups = f"[{re.escape(_SPACES)}]" if group in _SPACES else re.escape(group)
     dec = re.escape(decimal)
     digits = rf"\d{{1,3}}(?:{groups}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
-    scales = sorted(SCALES.get(_language(locale), SCALES["en"]), key=len, reverse=True)
+    scales = sorted(SCALES.get(language_of(locale), SCALES["en"]), key=len, reverse=True)
     words = "|".join(re.escape(s) for s in scales)
     return rf"(?P<number>{digits})(?:[{_SPACES}]?(?P<scale>{words})(?![\w]))?"
 
@@ -63,7 +64,7 @@ def read_number(digits: str, scale: str | None, locale: str) -> Decimal:
         plain = plain.replace(mark, "")
     value = Decimal(plain.replace(decimal, "."))
     if scale:
-        table = SCALES.get(_language(locale), SCALES["en"])
+        table = SCALES.get(language_of(locale), SCALES["en"])
         value = value.scaleb(table[scale.lower()])
         value = value.quantize(Decimal(1)) if value == value.to_integral() else value
     return value

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from geostmt.errors import ParseError, ValidationError
 from geostmt.model.enums import Qualifier
 from geostmt.model.values import Quantity
-from geostmt.normalise.numbers import _language, number_pattern, read_number
+from geostmt.normalise.numbers import language_of, number_pattern, read_number
 from geostmt.reference.units import canonical_unit
 
 __all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
@@ -109,7 +109,7 @@ class QuantityMatch(NamedTuple):
 
 @functools.lru_cache(maxsize=16)
 def _pattern(locale: str) -> re.Pattern[str]:
-    language = _language(locale)
+    language = language_of(locale)
     words = QUALIFIERS.get(language, QUALIFIERS["en"])
     qualifiers = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     number = number_pattern(locale)
@@ -156,7 +156,7 @@ def _build(match: re.Match[str], text: str, locale: str) -> Quantity:
         low = read_number(match.group(low_name), scale, locale)
         return Quantity(low=low, high=value, qualifier=Qualifier.RANGE, unit=unit, of=of)
     word = match.group("qualifier")
-    table = QUALIFIERS.get(_language(locale), QUALIFIERS["en"])
+    table = QUALIFIERS.get(language_of(locale), QUALIFIERS["en"])
     qualifier = table[word.lower()] if word else Qualifier.EXACT
     return Quantity(value=value, qualifier=qualifier, unit=unit, of=of)
 

@@ -11,7 +11,8 @@ Ambiguous symbols are resolved by documented rules, in order:
 from __future__ import annotations
 
 import functools
-import unicodedata
+
+from geostmt.reference._text import fold
 
 __all__ = [
     "AMBIGUOUS",
@@ -63,10 +64,6 @@ LANGUAGES = ("en", "de", "fr", "es", "ru", "uk", "it", "pl", "pt")
 """Languages whose CLDR currency names are read."""
 
 _DEFAULT_TERRITORY = {"en": "US"}
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(text.replace("’", "'").split())).casefold()
 
 
 @functools.lru_cache(maxsize=32)
@@ -124,9 +121,9 @@ def _names() -> dict[str, str]:
         for code, name in data.currencies.items():
             forms = [name, *dict(plurals.get(code, {})).values()]
             for form in forms:
-                table.setdefault(_fold(form), code)
+                table.setdefault(fold(form), code)
     for name, target in NEWSROOM_NAMES.items():
-        table[_fold(name)] = target
+        table[fold(name)] = target
     return table
 
 
@@ -138,7 +135,7 @@ def longest_name() -> int:
 
 def currency_for_name(words: str, locale: str) -> str | None:
     """The code a currency name means (``"US dollars"``, ``"Euro"``, ``"hryvnias"``), or None."""
-    target = _names().get(_fold(words))
+    target = _names().get(fold(words))
     if target is None:
         return None
     if len(target) == 3 and target.isupper() and target.isalpha():

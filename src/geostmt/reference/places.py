@@ -7,19 +7,14 @@ Loaded on first use from the committed JSON in ``reference/data`` (regenerated b
 from __future__ import annotations
 
 import json
-import unicodedata
 from importlib import resources
 from typing import Any, NamedTuple
 
 from geostmt.reference._lazy import Lazy
+from geostmt.reference._text import fold
 from geostmt.reference.place_forms import COUNTRY_FORMS, DEMONYMS
 
 __all__ = ["City", "PlaceTables", "fold", "place_tables"]
-
-
-def fold(text: str) -> str:
-    """The lookup key of a name: NFC, case-folded, one space between words, ’ as '."""
-    return unicodedata.normalize("NFC", " ".join(text.replace("\u2019", "'").split())).casefold()
 
 
 class City(NamedTuple):
