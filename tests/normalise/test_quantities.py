@@ -53,6 +53,22 @@ D = Decimal
          Quantity(value=D(10000), qualifier="more_than", of="soldats")),
         ("10\u202f000 soldats", "fr", Quantity(value=D(10000), of="soldats")),
         ("3 milliards", "fr", Quantity(value=D(3000000000))),
+        ("ten thousand soldiers", "en", Quantity(value=D(10000), of="soldiers")),
+        ("around twenty-five tanks", "en",
+         Quantity(value=D(25), qualifier="approximately", of="tanks")),
+        ("one hundred and fifty km", "en", Quantity(value=D(150), unit="kilometer")),
+        ("a dozen drones", "en", Quantity(value=D(12), of="drones")),
+        ("two dozen", "en", Quantity(value=D(24))),
+        ("half a billion", "en", Quantity(value=D(500000000))),
+        ("zehntausend Soldaten", "de", Quantity(value=D(10000), of="Soldaten")),
+        ("fünfundzwanzig", "de", Quantity(value=D(25))),
+        ("dix mille", "fr", Quantity(value=D(10000))),
+        ("quatre-vingt-dix", "fr", Quantity(value=D(90))),
+        ("unos diez mil soldados", "es",
+         Quantity(value=D(10000), qualifier="approximately", of="soldados")),
+        ("veinticinco", "es", Quantity(value=D(25))),
+        ("около десяти тысяч", "ru", Quantity(value=D(10000), qualifier="approximately")),
+        ("десять тисяч", "uk", Quantity(value=D(10000))),
     ],
 )  # fmt: skip
 def test_parse_quantity(text: str, locale: str, expected: Quantity) -> None:
@@ -80,8 +96,11 @@ def test_find_quantities_over_the_seed_article(shared: Path) -> None:
     assert [(m.text, m.start, m.end) for m in found] == [
         ("around 10,000", 1099, 1112),
         ("80 percent", 1196, 1206),
+        ("two", 1393, 1396),  # "war of two countries against one"
+        ("one", 1415, 1418),
         ("425 million", 2853, 2864),
     ]
+    assert found[2].quantity.of == "countries"
     for match in found:
         assert article[match.start : match.end] == match.text
     assert found[0].quantity.of == "North Korean soldiers"

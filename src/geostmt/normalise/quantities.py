@@ -14,6 +14,7 @@ from typing import NamedTuple
 from geostmt.errors import ParseError, ValidationError
 from geostmt.model.enums import Qualifier
 from geostmt.model.values import Quantity
+from geostmt.normalise.number_words import number_words_pattern, read_number_words
 from geostmt.normalise.numbers import language_of, number_pattern, read_number
 from geostmt.reference.units import canonical_unit
 
@@ -92,10 +93,17 @@ _STOP = frozenset(
     [
         *("have", "has", "had", "are", "were", "is", "was", "be", "been", "will", "would"),
         *("in", "to", "for", "at", "on", "with", "and", "or", "that", "which", "who", "from"),
-        *("by", "as", "than", "into", "since", "after", "before", "but", "if"),
+        *("by", "as", "than", "into", "since", "after", "before", "but", "if", "against"),
     ]
 )
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+_ARTICLES = frozenset({"a", "an", "ein", "eine", "un", "une", "una"})
+
+
+class _NotANumberError(Exception):
+    """Words the pattern took for a number that do not form one (a lone article)."""
 
 
 class QuantityMatch(NamedTuple):
@@ -112,13 +120,17 @@ def _pattern(locale: str) -> re.Pattern[str]:
     language = language_of(locale)
     words = QUALIFIERS.get(language, QUALIFIERS["en"])
     qualifiers = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    number = number_pattern(locale)
+    digits = number_pattern(locale)
+    number = digits
 
     def renamed(name: str) -> str:
-        return number.replace("?P<number>", f"?P<{name}>").replace("?P<scale>", f"?P<{name}_s>")
+        return digits.replace("?P<number>", f"?P<{name}>").replace("?P<scale>", f"?P<{name}_s>")
 
     between, conjunction = RANGES.get(language, RANGES["en"])
     units = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+    spelled = number_words_pattern(locale)
+    if spelled is not None:
+        number = rf"(?:{number}|(?P<words>{spelled}))"
     return re.compile(
         rf"(?<![\w.,])(?:(?P<qualifier>{qualifiers})\s+)?"
         rf"(?:{between}\s+{renamed('low')}\s+{conjunction}\s+|{renamed('dash')}\s*(?:[-\u2013]|to\s)\s*)?"
@@ -145,7 +157,13 @@ def _counted(text: str, position: int) -> str | None:
 def _build(match: re.Match[str], text: str, locale: str) -> Quantity:
     unit_word = match.group("unit")
     unit = canonical_unit(UNITS[unit_word.lower()]) if unit_word else None
-    value = read_number(match.group("number"), match.group("scale"), locale)
+    if match.group("number") is not None:
+        value = read_number(match.group("number"), match.group("scale"), locale)
+    else:
+        words = read_number_words(match.group("words"), locale)
+        if words is None or match.group("words").casefold() in _ARTICLES:
+            raise _NotANumberError(match.group("words"))
+        value = words
     after = match.end()
     if unit == "percent" and text[after : after + 4].lower() == " of ":
         after += 3
@@ -167,7 +185,7 @@ def find_quantities(text: str, *, locale: str = "en") -> list[QuantityMatch]:
     for match in _pattern(locale).finditer(text):
         try:
             quantity = _build(match, text, locale)
-        except ValidationError:  # "3-1" is a score, not a range: low above high is no quantity
+        except (ValidationError, _NotANumberError):  # "3-1" is a score, "a" an article: no quantity
             continue
         found.append(QuantityMatch(match.start(), match.end(), match.group(), quantity))
     return found
