@@ -123,3 +123,16 @@ def test_never_crashes(text: str, locale: str) -> None:
     """Any text either parses or raises ParseError."""
     with contextlib.suppress(ParseError):
         parse_money(text, locale=locale)
+
+
+def test_large_random_text_is_fast() -> None:
+    """100 kB of digits, separators, symbols and words is scanned without backtracking blow-up."""
+    import random
+    import time
+
+    rng = random.Random(1)
+    pieces = ["1", "0", ",", ".", " ", "$", "€", "US", "D", "million", "euros", "about", "a"]
+    text = "".join(rng.choice(pieces) for _ in range(40_000))[:100_000]
+    start = time.perf_counter()
+    find_money(text)
+    assert time.perf_counter() - start < 5  # a generous ceiling: catastrophic cases take minutes

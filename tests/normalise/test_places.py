@@ -104,3 +104,17 @@ def test_never_crashes(text: str) -> None:
     with contextlib.suppress(ParseError):
         parse_place(text)
     find_places(text)
+
+
+def test_large_random_text_is_fast() -> None:
+    """100 kB of capitalised words is scanned in well under the ceiling."""
+    import random
+    import time
+
+    rng = random.Random(2)
+    words = ["Kursk", "North", "Korean", "The", "Lloyd", "Austin", "of", "Republic", "Korea,",
+             "Rep.", "occupied", "Ukrainian", "land", "Zzz", "U.S.", "and"]  # fmt: skip
+    text = " ".join(rng.choice(words) for _ in range(15_000))[:100_000]
+    start = time.perf_counter()
+    find_places(text)
+    assert time.perf_counter() - start < 5

@@ -81,6 +81,25 @@ class Quantity:
         if problems:
             raise ValidationError(problems)
 
+    def to(self, unit: str) -> Quantity:
+        """The same quantity in ``unit`` (any spelling pint knows), converted by pint.
+
+        Multiplicative conversions stay exact in Decimal (``5 kilometer`` is ``5000 meter``);
+        a count (no unit) or a unit of another dimension is a ValidationError.
+        """
+        from geostmt.reference.units import conversion
+
+        if self.unit is None:
+            raise ValidationError.single("unit", "a count has no unit to convert")
+        target, convert = conversion(self.unit, unit)
+        return attrs.evolve(
+            self,
+            value=None if self.value is None else convert(self.value),
+            low=None if self.low is None else convert(self.low),
+            high=None if self.high is None else convert(self.high),
+            unit=target,
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Money:

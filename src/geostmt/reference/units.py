@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Callable
+from decimal import Context, Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["canonical_unit", "set_unit_registry", "unit_registry"]
+__all__ = ["canonical_unit", "conversion", "set_unit_registry", "unit_registry"]
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
@@ -50,3 +52,37 @@ def canonical_unit(unit: str) -> str:
         return str(registry.Unit(unit))
     except Exception as error:  # pint raises several types (UndefinedUnitError, syntax errors)
         raise ValueError(f"{unit!r} is not a unit pint knows") from error
+
+
+def conversion(source: str, target: str) -> tuple[str, Callable[[Decimal], Decimal]]:
+    """Pint's canonical spelling of ``target`` and a function converting values from ``source``.
+
+    Multiplicative units convert exactly, by a Decimal factor; units with an offset (degrees
+    Celsius) by a slope and an offset. ``ValidationError`` if the dimensions differ.
+    """
+    from geostmt.errors import ValidationError
+
+    registry = unit_registry()
+    try:
+        canonical = canonical_unit(target)
+        one = registry.Quantity(1, source).to(target)
+        zero = registry.Quantity(0, source).to(target).magnitude
+    except ValueError as error:
+        raise ValidationError.single("unit", str(error)) from None
+    except Exception as error:  # pint's DimensionalityError and friends
+        raise ValidationError.single(
+            "unit", f"cannot convert {source} to {target}: {error}"
+        ) from None
+    if zero == 0:
+        factor = Decimal(repr(float(one.magnitude)))
+        if factor == factor.to_integral_value():
+            factor = factor.quantize(Decimal(1))  # 1000, not 1000.0
+        return canonical, lambda value: value * factor
+
+    # An offset unit converts as value * slope + offset; both are read off pint in floats and
+    # rounded to 12 significant digits, which holds every constant in pint's definitions
+    # (273.15, 9/5, 459.67) and drops the float noise, so 100 °C is exactly 212 °F.
+    context = Context(prec=12)
+    offset = context.create_decimal(repr(float(zero)))
+    slope = context.create_decimal(repr(float(one.magnitude))) - offset
+    return canonical, lambda value: value * slope + offset
