@@ -118,20 +118,24 @@ def recognizers(model: str) -> dict[str, tuple[int, int]]:
             continue
         cases = json.loads(path.read_text(encoding="utf-8-sig"))
         right = total = 0
-        for case in cases:
-            if case.get("NotSupported") or case.get("Debug"):
-                continue
+        for case in cases:  # NotSupported names other runtimes of Recognizers-Text, not us
             text = case["Input"]
             found = _values(
                 g.find_quantities(text, locale=locale) + g.find_money(text, locale=locale)
             )
             for result in case.get("Results", []):
                 resolution = result.get("Resolution") or {}
-                value = _decimal(str(resolution.get("value", "")).rstrip("%"))
-                if value is None:
+                raw = str(resolution.get("value", "")).rstrip("%")
+                # a range resolves as "[10,15)": both ends must be found
+                ends = (
+                    [_decimal(v) for v in raw.strip("[]()").split(",")]
+                    if "," in raw
+                    else [_decimal(raw)]
+                )
+                if not ends or any(v is None for v in ends):
                     continue
                 total += 1
-                right += value.normalize() in found
+                right += all(v.normalize() in found for v in ends if v is not None)
         if total:
             scores[locale] = (right, total)
     return scores
@@ -144,7 +148,8 @@ def scores() -> None:
     print(f"{'price-parser amounts':32} {_score(price_parser())}")
     print(f"{'country_converter countries':32} {_score(country_names())}")
     print(f"{'quantulum3 values':32} {_score(quantulum3())}")
-    for model in ("CurrencyModel", "PercentModel", "DimensionModel", "NumberRangeModel"):
+    models = ("CurrencyModel", "PercentModel", "DimensionModel", "NumberModel", "NumberRangeModel")
+    for model in models:
         found = recognizers(model)
         line = ", ".join(f"{locale} {_score(score)}" for locale, score in found.items())
         print(f"{'Recognizers ' + model:32} {line or 'no scored cases'}")
