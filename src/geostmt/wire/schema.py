@@ -20,6 +20,7 @@ from geostmt.model import RECORD_TYPES, _checks
 from geostmt.model.frozenmap import FrozenMap
 from geostmt.model.time import PartialDate, check_partial_date
 from geostmt.reference import countries, currencies
+from geostmt.wire.versions import VERSION_KEY
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
@@ -110,6 +111,7 @@ class _Builder:
         tag = getattr(cls, "TYPE", None)
         if tag is not None:
             properties["type"] = {"const": tag}
+            properties[VERSION_KEY] = {"type": "string"}
             required.append("type")
         for field in attrs.fields(cls):
             properties[field.name] = self.value_schema(hints[field.name], field.validator)
