@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import geostmt as g
 from geostmt import strategies as gs
 from geostmt.reference import countries, currencies
 from tests.conftest import ROOT
+from tests.mutations import mutated
 
 GOLDEN = ROOT / "tests" / "wire" / "golden"
 VALIDATOR = Draft202012Validator(g.json_schema())
@@ -64,30 +64,6 @@ def test_seed_dataset_validates_against_the_schema() -> None:
 def test_generated_records_validate(record: g.Record) -> None:
     """Every valid record's JSON is valid by the schema."""
     VALIDATOR.validate(json.loads(g.dumps(record)))
-
-
-BAD_VALUES: list[Any] = [None, "", " ", "x y", -1, 1.5, True, [], {}, "usd", "2024-13", "-5"]
-
-
-@st.composite
-def mutated(draw: Any) -> dict[str, Any]:
-    """A valid record's JSON with one field dropped, added or given another value."""
-    data = json.loads(g.dumps(draw(gs.records())))
-    target: Any = data
-    while True:  # walk down into a nested object now and then
-        nested = [k for k, v in target.items() if isinstance(v, dict) and k != "identifiers"]
-        if not nested or draw(st.booleans()):
-            break
-        target = target[draw(st.sampled_from(sorted(nested)))]
-    keys = sorted(k for k in target if k != "type")
-    action = draw(st.sampled_from(["drop", "add", "set"] if keys else ["add"]))
-    if action == "drop":
-        del target[draw(st.sampled_from(keys))]
-    elif action == "add":
-        target[draw(st.sampled_from(["colour", "notes", "Id"]))] = 1
-    else:
-        target[draw(st.sampled_from(keys))] = draw(st.sampled_from(BAD_VALUES))
-    return data
 
 
 @given(mutated())

@@ -1,53 +1,73 @@
-"""What a record is: frozen attrs classes and their validators; no I/O, no parsing."""
+"""What a record is: frozen attrs classes and their validators; no I/O, no parsing.
+
+Names load on first use, so using one value type (say ``Quantity``) does not build every
+record class.
+"""
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import TypeAlias
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from geostmt.model.actor import Actor
-from geostmt.model.aid import AidPackage
-from geostmt.model.deployment import Deployment
-from geostmt.model.enums import (
-    ActorKind,
-    AidStage,
-    AidType,
-    Channel,
-    DeploymentStatus,
-    ItemCategory,
-    PlaceKind,
-    Qualifier,
-    StatementMode,
-)
-from geostmt.model.frozenmap import FrozenMap
-from geostmt.model.parts import Alias, Allocation, Evidence, Item, Role
-from geostmt.model.source import Source
-from geostmt.model.speech_acts import SPEECH_ACT_CODES, ActCodes, SpeechAct
-from geostmt.model.statement import Statement
-from geostmt.model.time import PartialDate, Period, Precision, resolve_period
-from geostmt.model.values import Money, Place, Quantity
+if TYPE_CHECKING:
+    from geostmt.model.actor import Actor
+    from geostmt.model.aid import AidPackage
+    from geostmt.model.deployment import Deployment
+    from geostmt.model.enums import (
+        ActorKind,
+        AidStage,
+        AidType,
+        Channel,
+        DeploymentStatus,
+        ItemCategory,
+        PlaceKind,
+        Qualifier,
+        StatementMode,
+    )
+    from geostmt.model.frozenmap import FrozenMap
+    from geostmt.model.parts import Alias, Allocation, Evidence, Item, Role
+    from geostmt.model.records import ENUMS, RECORD_TYPES, Record
+    from geostmt.model.source import Source
+    from geostmt.model.speech_acts import SPEECH_ACT_CODES, ActCodes, SpeechAct
+    from geostmt.model.statement import Statement
+    from geostmt.model.time import PartialDate, Period, Precision, resolve_period
+    from geostmt.model.values import Money, Place, Quantity
 
-Record: TypeAlias = Actor | Source | Statement | Deployment | AidPackage
-"""Any of the five record types."""
-
-ENUMS: tuple[type[Enum], ...] = (
-    ActorKind,
-    AidStage,
-    AidType,
-    Channel,
-    DeploymentStatus,
-    ItemCategory,
-    PlaceKind,
-    Qualifier,
-    SpeechAct,
-    StatementMode,
-)
-"""Every closed vocabulary of the schema."""
-
-RECORD_TYPES: dict[str, type[Record]] = {
-    cls.TYPE: cls for cls in (Actor, Source, Statement, Deployment, AidPackage)
+_WHERE = {
+    "ActCodes": "speech_acts",
+    "Actor": "actor",
+    "ActorKind": "enums",
+    "AidPackage": "aid",
+    "AidStage": "enums",
+    "AidType": "enums",
+    "Alias": "parts",
+    "Allocation": "parts",
+    "Channel": "enums",
+    "Deployment": "deployment",
+    "DeploymentStatus": "enums",
+    "ENUMS": "records",
+    "Evidence": "parts",
+    "FrozenMap": "frozenmap",
+    "Item": "parts",
+    "ItemCategory": "enums",
+    "Money": "values",
+    "PartialDate": "time",
+    "Period": "time",
+    "Place": "values",
+    "PlaceKind": "enums",
+    "Precision": "time",
+    "Qualifier": "enums",
+    "Quantity": "values",
+    "RECORD_TYPES": "records",
+    "Record": "records",
+    "Role": "parts",
+    "SPEECH_ACT_CODES": "speech_acts",
+    "Source": "source",
+    "SpeechAct": "speech_acts",
+    "Statement": "statement",
+    "StatementMode": "enums",
+    "resolve_period": "time",
 }
-"""Each record class by its ``type`` tag."""
 
 __all__ = [
     "ENUMS",
@@ -84,3 +104,12 @@ __all__ = [
     "StatementMode",
     "resolve_period",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'geostmt.model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"geostmt.model.{module}"), name)
+    globals()[name] = value
+    return value

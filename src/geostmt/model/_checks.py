@@ -120,14 +120,17 @@ def to_texts(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(to_text(v) for v in result)
 
 
-def to_enum(enum: type[E], value: E | str) -> E:
-    """``value`` as a member of ``enum`` if it is one or names one; else passed through."""
-    if isinstance(value, enum):
-        return value
-    try:
-        return enum(value)
-    except (ValueError, TypeError):
-        return value  # type: ignore[return-value]  # reported by the validator
+def members(enum: type[E]) -> dict[str, E]:
+    """Each member of ``enum`` by its string value, for :func:`to_enum`."""
+    return {member.value: member for member in enum}
+
+
+def to_enum(table: dict[str, E], value: E | str) -> E:
+    """``value`` as a member if it names one in ``table`` (from :func:`members`); a member
+    or anything else passes through, for the validator to judge."""
+    if type(value) is str:
+        return table.get(value, value)  # type: ignore[return-value]  # a str left: see validator
+    return value  # type: ignore[return-value]  # a member, or reported by the validator
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:

@@ -15,6 +15,9 @@ from geostmt.model.parts import Alias, Role
 __all__ = ["Actor"]
 
 
+_ACTOR_KIND_MEMBERS = _checks.members(ActorKind)
+
+
 def _identifiers(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     problems = check_string_map(value)
     if problems:
@@ -25,7 +28,7 @@ def _identifiers(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
 
 
 def _to_kind(value: ActorKind | str) -> ActorKind:
-    return _checks.to_enum(ActorKind, value)
+    return _checks.to_enum(_ACTOR_KIND_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -17,12 +17,16 @@ __all__ = ["AidPackage"]
 _items = _checks.tuple_of(_checks.instance_of(Item, "an item"))
 
 
+_AID_TYPE_MEMBERS = _checks.members(AidType)
+_AID_STAGE_MEMBERS = _checks.members(AidStage)
+
+
 def _to_aid_type(value: AidType | str | None) -> AidType | None:
-    return None if value is None else _checks.to_enum(AidType, value)
+    return None if value is None else _checks.to_enum(_AID_TYPE_MEMBERS, value)
 
 
 def _to_stage(value: AidStage | str | None) -> AidStage | None:
-    return None if value is None else _checks.to_enum(AidStage, value)
+    return None if value is None else _checks.to_enum(_AID_STAGE_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -20,8 +20,11 @@ from geostmt.model.values import Place, Quantity
 __all__ = ["Deployment"]
 
 
+_DEPLOYMENT_STATUS_MEMBERS = _checks.members(DeploymentStatus)
+
+
 def _to_status(value: DeploymentStatus | str | None) -> DeploymentStatus | None:
-    return None if value is None else _checks.to_enum(DeploymentStatus, value)
+    return None if value is None else _checks.to_enum(_DEPLOYMENT_STATUS_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -84,8 +84,11 @@ class Allocation:
     share: Quantity = attrs.field(validator=_checks.instance_of(Quantity, "a quantity"))
 
 
+_ITEM_CATEGORY_MEMBERS = _checks.members(ItemCategory)
+
+
 def _to_category(value: ItemCategory | str | None) -> ItemCategory | None:
-    return None if value is None else _checks.to_enum(ItemCategory, value)
+    return None if value is None else _checks.to_enum(_ITEM_CATEGORY_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -18,16 +18,21 @@ _evidence = _checks.tuple_of(_checks.instance_of(Evidence, "evidence"))
 _refs = _checks.tuple_of(_checks.identifier)
 
 
+_CHANNEL_MEMBERS = _checks.members(Channel)
+_STATEMENT_MODE_MEMBERS = _checks.members(StatementMode)
+_SPEECH_ACT_MEMBERS = _checks.members(SpeechAct)
+
+
 def _to_mode(value: StatementMode | str | None) -> StatementMode | None:
-    return None if value is None else _checks.to_enum(StatementMode, value)
+    return None if value is None else _checks.to_enum(_STATEMENT_MODE_MEMBERS, value)
 
 
 def _to_act(value: SpeechAct | str | None) -> SpeechAct | None:
-    return None if value is None else _checks.to_enum(SpeechAct, value)
+    return None if value is None else _checks.to_enum(_SPEECH_ACT_MEMBERS, value)
 
 
 def _to_channel(value: Channel | str | None) -> Channel | None:
-    return None if value is None else _checks.to_enum(Channel, value)
+    return None if value is None else _checks.to_enum(_CHANNEL_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)

