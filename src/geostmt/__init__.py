@@ -6,9 +6,9 @@ The names below load on first use (PEP 562), so ``import geostmt`` stays as chea
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from geostmt._exports import lazy_getattr
 from geostmt._version import SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:
@@ -187,13 +187,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'geostmt' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)
 
 
 def __dir__() -> list[str]:

@@ -6,8 +6,9 @@ record class.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from geostmt._exports import lazy_getattr
 
 if TYPE_CHECKING:
     from geostmt.model.actor import Actor
@@ -106,10 +107,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'geostmt.model' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"geostmt.model.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)

@@ -5,8 +5,9 @@ Each normaliser loads on first use, so reading quantities never loads the place 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from geostmt._exports import lazy_getattr
 
 if TYPE_CHECKING:
     from geostmt.normalise.money import MoneyMatch, find_money, parse_money
@@ -38,10 +39,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'geostmt.normalise' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"geostmt.normalise.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)
