@@ -13,9 +13,10 @@ import functools
 import re
 from typing import NamedTuple
 
-from geostmt.errors import ParseError, ValidationError
+from geostmt.errors import ValidationError
 from geostmt.model.enums import Qualifier
 from geostmt.model.values import Money
+from geostmt.normalise._first import first_match
 from geostmt.normalise.digits import digits_pattern, read_digits
 from geostmt.normalise.numbers import SCALES, language_of
 from geostmt.normalise.quantities import QUALIFIERS
@@ -146,9 +147,4 @@ def parse_money(text: str, *, locale: str = "en") -> Money:
     ``parse_money("a $425 million defensive aid package")`` is
     ``Money(amount=Decimal("425000000"), currency="USD")``.
     """
-    if not isinstance(text, str):
-        raise ParseError("expected text", repr(text))
-    found = find_money(text, locale=locale)
-    if not found:
-        raise ParseError("no amount of money found", text)
-    return found[0].money
+    return first_match(text, lambda t: find_money(t, locale=locale), "amount of money").money

@@ -11,9 +11,10 @@ import functools
 import re
 from typing import NamedTuple
 
-from geostmt.errors import ParseError, ValidationError
+from geostmt.errors import ValidationError
 from geostmt.model.enums import Qualifier
 from geostmt.model.values import Quantity
+from geostmt.normalise._first import first_match
 from geostmt.normalise.number_words import number_words_pattern, read_number_words
 from geostmt.normalise.numbers import language_of, number_pattern, read_number
 from geostmt.reference.units import canonical_unit
@@ -193,9 +194,4 @@ def find_quantities(text: str, *, locale: str = "en") -> list[QuantityMatch]:
 
 def parse_quantity(text: str, *, locale: str = "en") -> Quantity:
     """The first quantity in ``text``; :class:`~geostmt.ParseError` if there is none."""
-    if not isinstance(text, str):
-        raise ParseError("expected text", repr(text))
-    found = find_quantities(text, locale=locale)
-    if not found:
-        raise ParseError("no quantity found", text)
-    return found[0].quantity
+    return first_match(text, lambda t: find_quantities(t, locale=locale), "quantity").quantity
