@@ -27,6 +27,7 @@ from geostmt.errors import ParseError
 from geostmt.model.enums import PlaceKind
 from geostmt.model.values import Place
 from geostmt.reference import countries as iso_countries
+from geostmt.reference.countries import country_codes as iso_country_codes
 from geostmt.reference.place_forms import CONTROLLED_BY, INFORMAL_REGIONS
 from geostmt.reference.places import City, PlaceTables, fold, place_tables
 
@@ -34,6 +35,10 @@ __all__ = ["PlaceMatch", "find_places", "parse_place"]
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019.-]*\w)?\.?")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+# Words an informal region's name may start with in lower case ("occupied Ukrainian land").
+_INFORMAL_FIRST_WORDS = frozenset(name.split()[0] for name in INFORMAL_REGIONS if " " in name)
 
 
 class PlaceMatch(NamedTuple):
@@ -127,14 +132,14 @@ def _subdivision(codes: list[str], tables: PlaceTables, text: str) -> Place:
     )
 
 
-def _resolve(text: str, country: str | None, *, cities: bool = True) -> Place | None:
+def _resolve(text: str, country: str | None) -> Place | None:
     """The place ``text`` names by the module's rules, or None; ParseError if ambiguous."""
     tables = place_tables()
     bare = text.strip().removesuffix(".") if text.strip().endswith(".") else text.strip()
     if bare.isupper() and len(bare) in (2, 3) and bare.isalpha():
-        for entry in iso_countries().values():
-            if bare in (entry.alpha_2, entry.alpha_3) and country in (None, entry.alpha_2):
-                return _country(entry.alpha_2)
+        entry = iso_country_codes().get(bare)
+        if entry is not None and country in (None, entry.alpha_2):
+            return _country(entry.alpha_2)
     key = _key(text)
     if not key:
         return None
@@ -157,7 +162,7 @@ def _resolve(text: str, country: str | None, *, cities: bool = True) -> Place | 
     if region is not None and country in (None, region):
         name = " ".join(text.split()).removeprefix("the ").removeprefix("The ")
         return Place(name=_POSSESSIVE.sub("", name), kind=PlaceKind.REGION, country=region)
-    if found and cities:
+    if found:
         return _city(max(found, key=lambda c: c.population))
     return None
 
@@ -201,7 +206,7 @@ def find_places(text: str, *, locale: str = "en", country: str | None = None) ->
     index = 0
     while index < len(tokens):
         first = tokens[index]
-        informal = first.group().lower() in {"occupied", "gaza", "west", "golan", "korean"}
+        informal = first.group().lower() in _INFORMAL_FIRST_WORDS
         if (not _capitalised(first.group()) and not informal) or first.group() in ("The", "the"):
             index += 1
             continue
@@ -212,7 +217,7 @@ def find_places(text: str, *, locale: str = "en", country: str | None = None) ->
                 continue
             span = text[first.start() : last.end()]
             try:
-                place = _resolve(span, country, cities=True)
+                place = _resolve(span, country)
             except ParseError:
                 place = None
             if place is None:

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from geostmt.reference._lazy import Lazy
 
-__all__ = ["Country", "countries", "country", "is_country"]
+__all__ = ["Country", "countries", "country", "country_codes", "is_country"]
 
 
 class Country(NamedTuple):
@@ -35,11 +35,23 @@ def _load() -> dict[str, Country]:
 
 
 _COUNTRIES: Lazy[dict[str, Country]] = Lazy(_load)
+_BY_ANY_CODE: Lazy[dict[str, Country]] = Lazy(
+    lambda: {
+        code: entry
+        for entry in _COUNTRIES.get().values()
+        for code in (entry.alpha_2, entry.alpha_3, entry.numeric)
+    }
+)
 
 
 def countries() -> dict[str, Country]:
     """Every ISO 3166-1 country by alpha-2 code (the mapping is shared: do not mutate it)."""
     return _COUNTRIES.get()
+
+
+def country_codes() -> dict[str, Country]:
+    """Every country by each of its codes: alpha-2, alpha-3 and numeric (shared: do not mutate)."""
+    return _BY_ANY_CODE.get()
 
 
 def is_country(code: str) -> bool:
@@ -49,10 +61,4 @@ def is_country(code: str) -> bool:
 
 def country(code: str) -> Country:
     """The country with alpha-2, alpha-3 or numeric ``code``; ``KeyError`` if there is none."""
-    table = _COUNTRIES.get()
-    if code in table:
-        return table[code]
-    for entry in table.values():
-        if code in (entry.alpha_3, entry.numeric):
-            return entry
-    raise KeyError(code)
+    return _BY_ANY_CODE.get()[code]

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, overload
 
 import cattrs
 
-from geostmt.errors import Problem, ValidationError
+from geostmt.errors import ValidationError
 from geostmt.model import RECORD_TYPES, Record
 from geostmt.model._checks import describe
 from geostmt.wire.converter import default_converter
@@ -145,8 +145,3 @@ def loads(
 ) -> Any:
     """A record (or a value of class ``cls``) from JSON text; ``ValidationError`` otherwise."""
     return from_dict(decode_json(text), cls, converter=converter)
-
-
-def problems_of(error: ValidationError, line: int | None) -> list[Problem]:
-    """The problems of ``error`` marked with ``line``."""
-    return list(error.at_line(line).problems) if line is not None else list(error.problems)
