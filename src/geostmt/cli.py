@@ -16,6 +16,7 @@ from geostmt._version import __version__
 
 if TYPE_CHECKING:
     from geostmt.errors import Problem
+    from geostmt.wire import Line
 
 __all__ = ["main"]
 
@@ -53,7 +54,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(name: str, lines: Iterator[object], stream: TextIO) -> Iterator[object]:
+def _progress(name: str, lines: Iterator[Line], stream: TextIO) -> Iterator[Line]:
     """Pass ``lines`` through, reporting a running count on ``stream`` if it is a terminal."""
     if not stream.isatty():
         yield from lines
@@ -107,33 +108,22 @@ def validate(
     fmt: str = "text",
 ) -> int:
     """Run ``geostmt validate``; returns the exit status."""
-    from geostmt.dataset import Dataset, Origin
-    from geostmt.errors import Problem, ValidationError  # the runtime import
-    from geostmt.model import Record
-    from geostmt.wire import Line, scan_jsonl
+    from geostmt.dataset import check_jsonl
 
-    problems: list[Problem] = []
-    records: list[Record] = []
-    origins: list[Origin] = []
-    for name in files:
-        try:
-            for line in _progress(name, scan_jsonl(name), err):
-                assert isinstance(line, Line)
-                if line.record is None:
-                    problems.extend(p._replace(file=name) for p in line.problems)
-                else:
-                    records.append(line.record)
-                    origins.append(Origin(name, line.number))
-        except OSError as error:
-            problems.append(Problem("", f"cannot read: {error.strerror or error}", None, name))
-    try:
-        Dataset(records, origins=origins)
-    except ValidationError as error:
-        problems.extend(error.problems)
-    out.write(_render(problems, len(records), len(files), fmt))
+    counted: list[int] = []
+
+    def follow(name: str, lines: Iterator[Line]) -> Iterator[Line]:
+        for line in _progress(name, lines, err):
+            if line.record is not None:
+                counted.append(line.number)
+            yield line
+
+    _, problems = check_jsonl(files, follow=follow, report_unreadable=True)
+    records = len(counted)
+    out.write(_render(problems, records, len(files), fmt))
     if not quiet and fmt != "json":
         verdict = "valid" if not problems else f"{len(problems)} problem(s)"
-        err.write(f"{len(records)} valid record(s) in {len(files)} file(s): {verdict}\n")
+        err.write(f"{records} valid record(s) in {len(files)} file(s): {verdict}\n")
     return 1 if problems else 0
 
 

@@ -17,9 +17,9 @@ from geostmt.model import (
     Source,
     Statement,
 )
-from geostmt.wire import scan_jsonl, write_jsonl
+from geostmt.wire import Line, scan_jsonl, write_jsonl
 
-__all__ = ["Dataset", "Origin"]
+__all__ = ["Dataset", "Origin", "check_jsonl"]
 
 R = TypeVar("R")
 
@@ -125,22 +125,8 @@ class Dataset:
         cls, *sources: str | os.PathLike[str], converter: cattrs.Converter | None = None
     ) -> Dataset:
         """A dataset from one or more JSON Lines files; every problem in all of them at once."""
-        records: list[Record] = []
-        origins: list[Origin] = []
-        problems: list[Problem] = []
-        for source in sources:
-            name = os.fspath(source)
-            for line in scan_jsonl(source, converter=converter):
-                if line.record is None:
-                    problems.extend(p._replace(file=name) for p in line.problems)
-                else:
-                    records.append(line.record)
-                    origins.append(Origin(name, line.number))
-        try:
-            dataset = cls(records, origins=origins)
-        except ValidationError as error:
-            problems.extend(error.problems)
-        if problems:
+        dataset, problems = check_jsonl(sources, converter=converter)
+        if dataset is None or problems:
             raise ValidationError(problems)
         return dataset
 
@@ -239,3 +225,40 @@ class Dataset:
 
 def _at(origin: Origin, path: str, message: str) -> Problem:
     return Problem(path, message, origin.line, origin.file)
+
+
+def check_jsonl(
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    converter: cattrs.Converter | None = None,
+    follow: Callable[[str, Iterator[Line]], Iterator[Line]] | None = None,
+    report_unreadable: bool = False,
+) -> tuple[Dataset | None, list[Problem]]:
+    """Read every file, then check them together as one dataset.
+
+    Returns the dataset (None when its ids or references are broken) and every problem found:
+    each line's own, then the dataset's. ``follow`` sees each file's lines as they are read
+    (the CLI counts them); with ``report_unreadable`` a file that cannot be opened is a problem
+    instead of an ``OSError``.
+    """
+    records: list[Record] = []
+    origins: list[Origin] = []
+    problems: list[Problem] = []
+    for source in sources:
+        name = os.fspath(source)
+        lines: Iterator[Line] = scan_jsonl(source, converter=converter)
+        try:
+            for line in follow(name, lines) if follow else lines:
+                if line.record is None:
+                    problems.extend(p._replace(file=name) for p in line.problems)
+                else:
+                    records.append(line.record)
+                    origins.append(Origin(name, line.number))
+        except OSError as error:
+            if not report_unreadable:
+                raise
+            problems.append(Problem("", f"cannot read: {error.strerror or error}", None, name))
+    try:
+        return Dataset(records, origins=origins), problems
+    except ValidationError as error:
+        return None, [*problems, *error.problems]
