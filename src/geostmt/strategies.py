@@ -478,7 +478,7 @@ def money_texts(
 def _quantity_text(draw: Any, locale: str) -> tuple[str, Quantity]:
     from babel.numbers import format_decimal
 
-    from geostmt.model.money_format import QUALIFIER_WORDS
+    from geostmt.model.qualifier_words import written_qualifier
     from geostmt.normalise.quantities import RANGES
 
     def number(value: Decimal) -> str:
@@ -498,7 +498,7 @@ def _quantity_text(draw: Any, locale: str) -> tuple[str, Quantity]:
         quantity = Quantity(low=value, high=high, qualifier="range", unit=unit, of=of)
         return text, quantity
     qualifier = draw(_SINGLE)
-    prefix = "" if qualifier is Qualifier.EXACT else QUALIFIER_WORDS[locale][qualifier] + " "
+    prefix = "" if qualifier is Qualifier.EXACT else written_qualifier(locale, qualifier) + " "
     text = f"{prefix}{number(value)}{tail}"
     return text, Quantity(value=value, qualifier=qualifier, unit=unit, of=of)
 

@@ -5,32 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geostmt.model.enums import Qualifier
+from geostmt.model.qualifier_words import written_qualifier
 from geostmt.reference.currency_names import currency_for_symbol
 
 if TYPE_CHECKING:
     from geostmt.model.values import Money
 
-__all__ = ["QUALIFIER_WORDS", "format_money"]
-
-QUALIFIER_WORDS: dict[str, dict[Qualifier, str]] = {
-    "en": {Qualifier.APPROXIMATELY: "about", Qualifier.AT_LEAST: "at least",
-           Qualifier.MORE_THAN: "more than", Qualifier.AT_MOST: "up to",
-           Qualifier.LESS_THAN: "less than"},
-    "de": {Qualifier.APPROXIMATELY: "etwa", Qualifier.AT_LEAST: "mindestens",
-           Qualifier.MORE_THAN: "mehr als", Qualifier.AT_MOST: "bis zu",
-           Qualifier.LESS_THAN: "weniger als"},
-    "fr": {Qualifier.APPROXIMATELY: "environ", Qualifier.AT_LEAST: "au moins",
-           Qualifier.MORE_THAN: "plus de", Qualifier.AT_MOST: "jusqu'à",
-           Qualifier.LESS_THAN: "moins de"},
-    "es": {Qualifier.APPROXIMATELY: "aproximadamente", Qualifier.AT_LEAST: "al menos",
-           Qualifier.MORE_THAN: "más de", Qualifier.AT_MOST: "hasta",
-           Qualifier.LESS_THAN: "menos de"},
-    "ru": {Qualifier.APPROXIMATELY: "около", Qualifier.AT_LEAST: "не менее",
-           Qualifier.MORE_THAN: "более", Qualifier.AT_MOST: "до", Qualifier.LESS_THAN: "менее"},
-    "uk": {Qualifier.APPROXIMATELY: "близько", Qualifier.AT_LEAST: "щонайменше",
-           Qualifier.MORE_THAN: "понад", Qualifier.AT_MOST: "до", Qualifier.LESS_THAN: "менше"},
-}  # fmt: skip
-"""The word written before an amount for each qualifier, per language."""
+__all__ = ["format_money"]
 
 
 def format_money(money: Money, locale: str) -> str:
@@ -52,6 +33,5 @@ def format_money(money: Money, locale: str) -> str:
         decimal_quantization=False,
     )
     if money.qualifier is not Qualifier.EXACT:
-        words = QUALIFIER_WORDS.get(parsed.language, QUALIFIER_WORDS["en"])
-        text = f"{words[money.qualifier]} {text}"
+        text = f"{written_qualifier(parsed.language, money.qualifier)} {text}"
     return text

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from geostmt.errors import ValidationError
 from geostmt.model.enums import Qualifier
+from geostmt.model.qualifier_words import QUALIFIER_WORDS, qualifier_of_word
 from geostmt.model.values import Quantity
 from geostmt.normalise._first import first_match
 from geostmt.normalise.number_words import number_words_pattern, read_number_words
@@ -22,54 +23,9 @@ from geostmt.reference.units import canonical_unit
 __all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
 
 QUALIFIERS: dict[str, dict[str, Qualifier]] = {
-    "en": {
-        **dict.fromkeys(["around", "about", "some", "roughly", "approximately", "an estimated",
-                         "nearly", "almost", "approx."], Qualifier.APPROXIMATELY),
-        **dict.fromkeys(["at least", "no fewer than", "no less than"], Qualifier.AT_LEAST),
-        **dict.fromkeys(["more than", "over", "upwards of"], Qualifier.MORE_THAN),
-        **dict.fromkeys(["up to", "as many as", "at most"], Qualifier.AT_MOST),
-        **dict.fromkeys(["fewer than", "less than", "under"], Qualifier.LESS_THAN),
-    },
-    "de": {
-        **dict.fromkeys(["rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast"],
-                        Qualifier.APPROXIMATELY),
-        "mindestens": Qualifier.AT_LEAST,
-        **dict.fromkeys(["mehr als", "über"], Qualifier.MORE_THAN),
-        **dict.fromkeys(["bis zu", "höchstens"], Qualifier.AT_MOST),
-        **dict.fromkeys(["weniger als", "unter"], Qualifier.LESS_THAN),
-    },
-    "fr": {
-        **dict.fromkeys(["environ", "près de", "presque", "quelque"], Qualifier.APPROXIMATELY),
-        "au moins": Qualifier.AT_LEAST,
-        "plus de": Qualifier.MORE_THAN,
-        **dict.fromkeys(["jusqu'à", "au plus"], Qualifier.AT_MOST),
-        "moins de": Qualifier.LESS_THAN,
-    },
-    "es": {
-        **dict.fromkeys(["alrededor de", "unos", "unas", "aproximadamente", "cerca de", "casi"],
-                        Qualifier.APPROXIMATELY),
-        **dict.fromkeys(["al menos", "por lo menos"], Qualifier.AT_LEAST),
-        "más de": Qualifier.MORE_THAN,
-        "hasta": Qualifier.AT_MOST,
-        "menos de": Qualifier.LESS_THAN,
-    },
-    "ru": {
-        **dict.fromkeys(["около", "примерно", "почти", "приблизительно"],
-                        Qualifier.APPROXIMATELY),
-        **dict.fromkeys(["не менее", "как минимум"], Qualifier.AT_LEAST),
-        **dict.fromkeys(["более", "больше"], Qualifier.MORE_THAN),
-        "до": Qualifier.AT_MOST,
-        **dict.fromkeys(["менее", "меньше"], Qualifier.LESS_THAN),
-    },
-    "uk": {
-        **dict.fromkeys(["близько", "приблизно", "майже"], Qualifier.APPROXIMATELY),
-        **dict.fromkeys(["щонайменше", "не менше"], Qualifier.AT_LEAST),
-        **dict.fromkeys(["понад", "більше"], Qualifier.MORE_THAN),
-        "до": Qualifier.AT_MOST,
-        "менше": Qualifier.LESS_THAN,
-    },
-}  # fmt: skip
-"""Qualifier words per language; a new language is a new entry."""
+    language: qualifier_of_word(language) for language in QUALIFIER_WORDS
+}
+"""Qualifier words per language, from :data:`geostmt.model.qualifier_words.QUALIFIER_WORDS`."""
 
 RANGES: dict[str, tuple[str, str]] = {
     "en": ("between", "and"), "de": ("zwischen", "und"), "fr": ("entre", "et"),
