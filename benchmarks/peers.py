@@ -25,7 +25,7 @@ import pydantic
 from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter
 
 import geostmt as g
-from geostmt.model import _checks
+from geostmt.model import rules as _rules
 from geostmt.reference import countries, currencies, subdivisions
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
@@ -34,8 +34,8 @@ from read_jsonl import mixed_records  # the shared seeded generator
 COUNTRIES = frozenset(countries())
 CURRENCIES = currencies()
 SUBDIVISIONS = frozenset(subdivisions())
-ID = _checks.ID_PATTERN
-DATE = _checks.DATE_PATTERN
+ID = _rules.ID_PATTERN
+DATE = _rules.DATE_PATTERN
 
 
 def _member(allowed: frozenset[str], what: str) -> Callable[[str], str]:

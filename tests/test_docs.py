@@ -44,3 +44,12 @@ def test_schema_page_lists_every_enum_value() -> None:
     for enum in ENUMS:
         for member in enum:
             assert f"`{member.value}`" in SCHEMA, member
+
+
+def test_describe_page_lists_every_leniency() -> None:
+    """Each place where the JSON Schema is more lenient than the library is on the page."""
+    from geostmt.wire import schema_leniencies
+
+    page = (ROOT / "docs" / "describe.md").read_text(encoding="utf-8")
+    for _, what in schema_leniencies():
+        assert f"| {what} |" in page, what

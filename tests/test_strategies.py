@@ -141,7 +141,7 @@ def test_importing_strategies_first_works() -> None:
 
 def test_every_place_text_parses() -> None:
     """Not only a sample: every name place_texts() can draw parses to its place."""
-    from geostmt.strategies import _place_pairs
+    from geostmt.strategies.texts import _place_pairs
 
     pairs = _place_pairs()
     assert len(pairs) > 1000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 import cattrs
 
@@ -16,6 +16,7 @@ from geostmt.model import (
     Record,
     Source,
     Statement,
+    references,
 )
 from geostmt.wire import Line, scan_jsonl, write_jsonl
 
@@ -29,66 +30,6 @@ class Origin(NamedTuple):
 
     file: str | None
     line: int | None
-
-
-# Each reference field: (class, path-and-id pairs of a record, class it must point to or None).
-_Refs = Callable[[Any], Iterator[tuple[str, str]]]
-
-
-def _one(name: str) -> _Refs:
-    def refs(record: Any) -> Iterator[tuple[str, str]]:
-        value = getattr(record, name)
-        if value is not None:
-            yield name, value
-
-    return refs
-
-
-def _many(name: str) -> _Refs:
-    def refs(record: Any) -> Iterator[tuple[str, str]]:
-        for index, value in enumerate(getattr(record, name)):
-            yield f"{name}[{index}]", value
-
-    return refs
-
-
-def _nested(name: str, field: str) -> _Refs:
-    def refs(record: Any) -> Iterator[tuple[str, str]]:
-        for index, part in enumerate(getattr(record, name)):
-            value = getattr(part, field)
-            if value is not None:
-                yield f"{name}[{index}].{field}", value
-
-    return refs
-
-
-_EVIDENCE = (_nested("evidence", "source"), Source)
-REFERENCES: dict[type[Any], tuple[tuple[_Refs, type[Any] | None], ...]] = {
-    Actor: (),
-    Source: (),
-    Statement: (
-        (_one("speaker"), Actor),
-        (_one("outlet"), Actor),
-        (_many("addressees"), Actor),
-        (_many("about"), None),
-        _EVIDENCE,
-    ),
-    Deployment: (
-        (_one("actor"), Actor),
-        (_one("host"), Actor),
-        (_one("against"), Actor),
-        (_many("confirmed_by"), Actor),
-        _EVIDENCE,
-    ),
-    AidPackage: (
-        (_one("donor"), Actor),
-        (_one("recipient"), Actor),
-        (_nested("items", "requested_by"), Actor),
-        (_nested("excluded", "requested_by"), Actor),
-        _EVIDENCE,
-    ),
-}
-"""Every reference field of each record type and the type it must resolve to (None: any)."""
 
 
 class Dataset:
@@ -138,15 +79,15 @@ class Dataset:
 
     def _reference_problems(self) -> Iterator[Problem]:
         for record in self._by_id.values():
-            for refs, target in REFERENCES[type(record)]:
-                for path, ident in refs(record):
+            for reference in references(type(record)):
+                target = reference.target
+                for path, ident in reference.find(record):
                     found = self._by_id.get(ident)
                     message = None
                     if found is None:
-                        wanted = "record" if target is None else target.TYPE
-                        message = f"no {wanted} has id {ident!r}"
-                    elif target is not None and type(found) is not target:
-                        message = f"{ident!r} is a {found.TYPE}, not a {target.TYPE}"
+                        message = f"no {target or 'record'} has id {ident!r}"
+                    elif target is not None and target != found.TYPE:
+                        message = f"{ident!r} is a {found.TYPE}, not a {target}"
                     if message is not None:
                         yield _at(
                             self._origins[record.id],
@@ -218,7 +159,9 @@ class Dataset:
             record
             for record in self._by_id.values()
             if any(
-                value == ident for refs, _ in REFERENCES[type(record)] for _, value in refs(record)
+                value == ident
+                for reference in references(type(record))
+                for _, value in reference.find(record)
             )
         ]
 

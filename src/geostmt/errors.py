@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["GeostmtError", "ParseError", "Problem", "ValidationError", "join_path"]
+__all__ = ["GeostmtError", "ParseError", "Problem", "ValidationError", "join_path", "shown"]
+
+
+def shown(value: object) -> str:
+    """A short, safe rendering of a bad value for an error message."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def join_path(prefix: str | int, path: str) -> str:

@@ -1,4 +1,4 @@
-"""What a record is: frozen attrs classes and their validators; no I/O, no parsing.
+"""What a record is: frozen attrs classes, their field rules and ``describe()``; no I/O.
 
 Names load on first use, so using one value type (say ``Quantity``) does not build every
 record class.
@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     )
     from geostmt.model.frozenmap import FrozenMap
     from geostmt.model.parts import Alias, Allocation, Evidence, Item, Role
-    from geostmt.model.records import ENUMS, RECORD_TYPES, Record
+    from geostmt.model.records import ENUMS, RECORD_CLASSES, RECORD_TYPES, Record
     from geostmt.model.source import Source
+    from geostmt.model.spec import FieldSpec, RecordSpec, Reference, describe, references
     from geostmt.model.speech_acts import SPEECH_ACT_CODES, ActCodes, SpeechAct
     from geostmt.model.statement import Statement
     from geostmt.model.time import PartialDate, Period, Precision, resolve_period
@@ -47,6 +48,12 @@ _WHERE = {
     "Deployment": "deployment",
     "DeploymentStatus": "enums",
     "ENUMS": "records",
+    "FieldSpec": "spec",
+    "RECORD_CLASSES": "records",
+    "RecordSpec": "spec",
+    "Reference": "spec",
+    "describe": "spec",
+    "references": "spec",
     "Evidence": "parts",
     "FrozenMap": "frozenmap",
     "Item": "parts",
@@ -72,6 +79,7 @@ _WHERE = {
 
 __all__ = [
     "ENUMS",
+    "RECORD_CLASSES",
     "RECORD_TYPES",
     "SPEECH_ACT_CODES",
     "ActCodes",
@@ -86,6 +94,7 @@ __all__ = [
     "Deployment",
     "DeploymentStatus",
     "Evidence",
+    "FieldSpec",
     "FrozenMap",
     "Item",
     "ItemCategory",
@@ -98,11 +107,15 @@ __all__ = [
     "Quantity",
     "Qualifier",
     "Record",
+    "RecordSpec",
+    "Reference",
     "Role",
     "Source",
     "SpeechAct",
     "Statement",
     "StatementMode",
+    "describe",
+    "references",
     "resolve_period",
 ]
 

@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 
-from geostmt.errors import Problem, ValidationError
-from geostmt.model import _checks
+from geostmt.model import fields as f
 from geostmt.model.enums import ActorKind
-from geostmt.model.frozenmap import FrozenMap, check_string_map, to_frozen_map
+from geostmt.model.frozenmap import FrozenMap
 from geostmt.model.parts import Alias, Role
 
 __all__ = ["Actor"]
-
-
-_ACTOR_KIND_MEMBERS = _checks.members(ActorKind)
-
-
-def _identifiers(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    problems = check_string_map(value)
-    if problems:
-        raise ValidationError(
-            Problem(f"{attribute.name}.{key}" if key else attribute.name, message)
-            for key, message in problems
-        )
-
-
-def _to_kind(value: ActorKind | str) -> ActorKind:
-    return _checks.to_enum(_ACTOR_KIND_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -40,22 +23,10 @@ class Actor:
 
     TYPE: ClassVar[str] = "actor"
 
-    id: str = attrs.field(validator=_checks.identifier)
-    name: str = attrs.field(converter=_checks.to_text, validator=_checks.text)
-    kind: ActorKind = attrs.field(converter=_to_kind, validator=_checks.member_of(ActorKind))
-    country: str | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.country_code)
-    )
-    aliases: tuple[Alias, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.tuple_of(_checks.instance_of(Alias, "an alias")),
-    )
-    roles: tuple[Role, ...] = attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.tuple_of(_checks.instance_of(Role, "a role")),
-    )
-    identifiers: FrozenMap = attrs.field(
-        factory=FrozenMap, converter=to_frozen_map, validator=_identifiers
-    )
+    id: str = attrs.field(**f.ident())
+    name: str = attrs.field(**f.text())
+    kind: ActorKind = attrs.field(**f.choice(ActorKind))
+    country: str | None = attrs.field(default=None, **f.country())
+    aliases: tuple[Alias, ...] = attrs.field(default=(), **f.nested(Alias, many=True))
+    roles: tuple[Role, ...] = attrs.field(default=(), **f.nested(Role, many=True))
+    identifiers: FrozenMap = attrs.field(factory=FrozenMap, **f.string_map())

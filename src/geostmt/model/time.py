@@ -11,12 +11,14 @@ import datetime as dt
 import functools
 import re
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
-from geostmt.errors import ValidationError
-from geostmt.model import _checks
+from geostmt.errors import ValidationError, shown
+from geostmt.model import fields as f
+from geostmt.model.class_rules import AnyOf, ClassRule, DatesOrdered
+from geostmt.model.rules import expected
 
 __all__ = ["PartialDate", "Period", "Precision", "resolve_period", "to_partial_date"]
 
@@ -44,7 +46,7 @@ def days_in_month(year: int, month: int) -> int:
 def _date_problem(year: Any, month: Any, day: Any) -> ValidationError | None:
     for name, part in (("year", year), ("month", month), ("day", day)):
         if part is not None and type(part) is not int:
-            return ValidationError.single(name, _checks.expected("an integer", part))
+            return ValidationError.single(name, expected("an integer", part))
     if not 1 <= year <= 9999:
         return ValidationError.single("year", f"must be between 1 and 9999, not {year}")
     if month is None:
@@ -81,7 +83,7 @@ class PartialDate:
         match = _ISO_DATE.match(text) if type(text) is str else None
         if match is None:
             raise ValidationError.single(
-                "", f"{_checks.describe(text)} is not a date like 2024-10-31, 2024-10 or 2024"
+                "", f"{shown(text)} is not a date like 2024-10-31, 2024-10 or 2024"
             )
         year, month, day = match.groups()
         return cls(
@@ -144,19 +146,6 @@ def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
     return value  # type: ignore[return-value]
 
 
-def to_optional_partial_date(value: PartialDate | dt.date | str | None) -> PartialDate | None:
-    """Like :func:`to_partial_date`, keeping None."""
-    return None if value is None else to_partial_date(value)
-
-
-def check_partial_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """A :class:`PartialDate` (an ISO 8601 date string on the wire)."""
-    if not isinstance(value, PartialDate):
-        raise _checks.fail(
-            attribute, f"{_checks.describe(value)} is not a date like 2024-10-31, 2024-10 or 2024"
-        )
-
-
 def order_problem(start: PartialDate | None, end: PartialDate | None, what: str) -> str | None:
     """The problem when ``end`` must come before ``start`` at any reading of their precision."""
     if start is None or end is None:
@@ -170,28 +159,15 @@ def order_problem(start: PartialDate | None, end: PartialDate | None, what: str)
 class Period:
     """A span of time between two partial dates, with the words it was read from."""
 
-    start: PartialDate | None = attrs.field(
-        default=None,
-        converter=to_optional_partial_date,
-        validator=_checks.optional(check_partial_date),
+    RULES: ClassVar[tuple[ClassRule, ...]] = (
+        AnyOf("start", "end", message="a period needs a start, an end or both"),
+        DatesOrdered("start", "end"),
     )
-    end: PartialDate | None = attrs.field(
-        default=None,
-        converter=to_optional_partial_date,
-        validator=_checks.optional(check_partial_date),
-    )
-    text: str | None = attrs.field(
-        default=None,
-        converter=_checks.to_optional_text,
-        validator=_checks.optional(_checks.text),
-    )
+    __attrs_post_init__ = f.check_rules
 
-    def __attrs_post_init__(self) -> None:
-        if self.start is None and self.end is None:
-            raise ValidationError.single("", "a period needs a start, an end or both")
-        problem = order_problem(self.start, self.end, "end")
-        if problem:
-            raise ValidationError.single("end", problem)
+    start: PartialDate | None = attrs.field(default=None, **f.date())
+    end: PartialDate | None = attrs.field(default=None, **f.date())
+    text: str | None = attrs.field(default=None, **f.text())
 
 
 _DAY = dt.timedelta(days=1)

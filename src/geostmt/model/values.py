@@ -3,37 +3,25 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import ClassVar
 
 import attrs
 
-from geostmt.errors import Problem, ValidationError
-from geostmt.model import _checks
+from geostmt.errors import ValidationError
+from geostmt.model import fields as f
+from geostmt.model.class_rules import (
+    AnyOf,
+    ClassRule,
+    Differ,
+    Forbid,
+    Ordered,
+    Requires,
+    SubdivisionInCountry,
+    Together,
+)
 from geostmt.model.enums import PlaceKind, Qualifier
-from geostmt.reference.units import canonical_unit
 
 __all__ = ["Money", "Place", "Quantity"]
-
-
-_QUALIFIER_MEMBERS = _checks.members(Qualifier)
-_PLACE_KIND_MEMBERS = _checks.members(PlaceKind)
-
-
-def _unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not str:
-        raise _checks.fail(attribute, _checks.expected("a unit name", value))
-    try:
-        canonical = canonical_unit(value)
-    except ValueError as error:
-        raise _checks.fail(attribute, str(error)) from None
-    if canonical != value:
-        raise _checks.fail(
-            attribute, f"{value!r} is not pint's canonical spelling; write {canonical!r}"
-        )
-
-
-def _to_qualifier(value: Qualifier | str) -> Qualifier:
-    return _checks.to_enum(_QUALIFIER_MEMBERS, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -44,46 +32,27 @@ class Quantity:
     is "around 10,000 North Korean soldiers"; ``qualifier="range"`` reads ``low`` to ``high``.
     """
 
-    value: Decimal | None = attrs.field(
-        default=None,
-        converter=_checks.to_optional_decimal,
-        validator=_checks.optional(_checks.decimal),
+    RULES: ClassVar[tuple[ClassRule, ...]] = (
+        AnyOf("value", "low", "high", message="needs at least one of value, low and high"),
+        Ordered("low", "value", at="low", message="{low} is above the value {value}"),
+        Ordered("value", "high", at="high", message="{high} is below the value {value}"),
+        Ordered("low", "high", at="high", message="{high} is below low {low}"),
+        Requires(
+            "qualifier",
+            Qualifier.RANGE,
+            needs=("low", "high"),
+            at="qualifier",
+            message="a range needs both low and high",
+        ),
     )
-    low: Decimal | None = attrs.field(
-        default=None,
-        converter=_checks.to_optional_decimal,
-        validator=_checks.optional(_checks.decimal),
-    )
-    high: Decimal | None = attrs.field(
-        default=None,
-        converter=_checks.to_optional_decimal,
-        validator=_checks.optional(_checks.decimal),
-    )
-    unit: str | None = attrs.field(default=None, validator=_checks.optional(_unit))
-    qualifier: Qualifier = attrs.field(
-        default=Qualifier.EXACT, converter=_to_qualifier, validator=_checks.member_of(Qualifier)
-    )
-    of: str | None = attrs.field(
-        default=None,
-        converter=_checks.to_optional_text,
-        validator=_checks.optional(_checks.text),
-    )
+    __attrs_post_init__ = f.check_rules
 
-    def __attrs_post_init__(self) -> None:
-        problems = []
-        value, low, high = self.value, self.low, self.high
-        if value is None and low is None and high is None:
-            problems.append(Problem("", "needs at least one of value, low and high"))
-        if value is not None and low is not None and low > value:
-            problems.append(Problem("low", f"{low} is above the value {value}"))
-        if value is not None and high is not None and high < value:
-            problems.append(Problem("high", f"{high} is below the value {value}"))
-        if low is not None and high is not None and low > high:
-            problems.append(Problem("high", f"{high} is below low {low}"))
-        if self.qualifier is Qualifier.RANGE and (low is None or high is None):
-            problems.append(Problem("qualifier", "a range needs both low and high"))
-        if problems:
-            raise ValidationError(problems)
+    value: Decimal | None = attrs.field(default=None, **f.decimal())
+    low: Decimal | None = attrs.field(default=None, **f.decimal())
+    high: Decimal | None = attrs.field(default=None, **f.decimal())
+    unit: str | None = attrs.field(default=None, **f.unit())
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, **f.choice(Qualifier))
+    of: str | None = attrs.field(default=None, **f.text())
 
     def to(self, unit: str) -> Quantity:
         """The same quantity in ``unit`` (any spelling pint knows), converted by pint.
@@ -112,19 +81,17 @@ class Money:
     ``Money(amount=Decimal("425000000"), currency="USD")`` is "$425 million".
     """
 
-    amount: Decimal = attrs.field(
-        converter=_checks.to_decimal, validator=_checks.non_negative_decimal
+    NOUN: ClassVar[str] = "money"
+    RULES: ClassVar[tuple[ClassRule, ...]] = (
+        Forbid(
+            "qualifier", Qualifier.RANGE, message="money is one amount; 'range' needs a Quantity"
+        ),
     )
-    currency: str = attrs.field(validator=_checks.currency_code)
-    qualifier: Qualifier = attrs.field(
-        default=Qualifier.EXACT, converter=_to_qualifier, validator=_checks.member_of(Qualifier)
-    )
+    __attrs_post_init__ = f.check_rules
 
-    def __attrs_post_init__(self) -> None:
-        if self.qualifier is Qualifier.RANGE:
-            raise ValidationError.single(
-                "qualifier", "money is one amount; 'range' needs a Quantity"
-            )
+    amount: Decimal = attrs.field(**f.decimal(ge=0))
+    currency: str = attrs.field(**f.currency())
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, **f.choice(Qualifier))
 
     def format(self, locale: str = "en") -> str:
         """The amount as ``locale`` writes it, through babel: ``"$425,000,000"`` in ``en``.
@@ -138,10 +105,6 @@ class Money:
         return format_money(self, locale)
 
 
-def _to_place_kind(value: PlaceKind | str) -> PlaceKind:
-    return _checks.to_enum(_PLACE_KIND_MEMBERS, value)
-
-
 @attrs.frozen(kw_only=True)
 class Place:
     """A named place with its ISO 3166 codes and, where known, WGS84 coordinates.
@@ -150,45 +113,35 @@ class Place:
     (Crimea: country ``UA``, controlled by ``RU``).
     """
 
-    name: str = attrs.field(converter=_checks.to_text, validator=_checks.text)
-    kind: PlaceKind = attrs.field(converter=_to_place_kind, validator=_checks.member_of(PlaceKind))
-    country: str | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.country_code)
+    RULES: ClassVar[tuple[ClassRule, ...]] = (
+        SubdivisionInCountry("subdivision", "country"),
+        Requires(
+            "kind",
+            PlaceKind.COUNTRY,
+            needs=("country",),
+            at="country",
+            message="a place of kind 'country' needs its country code",
+        ),
+        Requires(
+            "kind",
+            PlaceKind.SUBDIVISION,
+            needs=("subdivision",),
+            at="subdivision",
+            message="a place of kind 'subdivision' needs its code",
+        ),
+        Together("lat", "lon", message="lat and lon go together"),
+        Differ(
+            "controlled_by",
+            "country",
+            message="set only where the controller differs from country",
+        ),
     )
-    subdivision: str | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.subdivision_code)
-    )
-    lat: float | None = attrs.field(
-        default=None,
-        converter=_checks.to_optional_float,
-        validator=_checks.optional(_checks.float_between(-90.0, 90.0)),
-    )
-    lon: float | None = attrs.field(
-        default=None,
-        converter=_checks.to_optional_float,
-        validator=_checks.optional(_checks.float_between(-180.0, 180.0)),
-    )
-    controlled_by: str | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.country_code)
-    )
+    __attrs_post_init__ = f.check_rules
 
-    def __attrs_post_init__(self) -> None:
-        problems = []
-        if self.subdivision is not None:
-            problem = _checks.subdivision_of_country(self.subdivision, self.country)
-            if problem:
-                problems.append(Problem("subdivision", problem))
-        if self.kind is PlaceKind.COUNTRY and self.country is None:
-            problems.append(Problem("country", "a place of kind 'country' needs its country code"))
-        if self.kind is PlaceKind.SUBDIVISION and self.subdivision is None:
-            problems.append(Problem("subdivision", "a place of kind 'subdivision' needs its code"))
-        if (self.lat is None) != (self.lon is None):
-            problems.append(
-                Problem("lat" if self.lat is None else "lon", "lat and lon go together")
-            )
-        if self.controlled_by is not None and self.controlled_by == self.country:
-            problems.append(
-                Problem("controlled_by", "set only where the controller differs from country")
-            )
-        if problems:
-            raise ValidationError(problems)
+    name: str = attrs.field(**f.text())
+    kind: PlaceKind = attrs.field(**f.choice(PlaceKind))
+    country: str | None = attrs.field(default=None, **f.country())
+    subdivision: str | None = attrs.field(default=None, **f.subdivision())
+    lat: float | None = attrs.field(default=None, **f.number(ge=-90.0, le=90.0))
+    lon: float | None = attrs.field(default=None, **f.number(ge=-180.0, le=180.0))
+    controlled_by: str | None = attrs.field(default=None, **f.country())

@@ -31,7 +31,7 @@ from geostmt.reference.countries import country_codes as iso_country_codes
 from geostmt.reference.place_forms import CONTROLLED_BY, INFORMAL_REGIONS
 from geostmt.reference.places import City, PlaceTables, fold, place_tables
 
-__all__ = ["PlaceMatch", "find_places", "parse_place"]
+__all__ = ["PlaceMatch", "city_place", "country_place", "find_places", "parse_place"]
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019.-]*\w)?\.?")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
@@ -95,12 +95,14 @@ def _country_variants(key: str) -> Iterator[str]:
             yield f"{tail} {head}"
 
 
-def _country(code: str) -> Place:
+def country_place(code: str) -> Place:
+    """The country with ISO 3166-1 ``code`` as a place, under its English short name."""
     name = place_tables().english.get(code) or iso_countries()[code].name
     return Place(name=name, kind=PlaceKind.COUNTRY, country=code)
 
 
-def _city(city: City) -> Place:
+def city_place(city: City) -> Place:
+    """A gazetteer city as a place, with its subdivision, coordinates and de-facto controller."""
     return Place(
         name=city.name,
         kind=PlaceKind.CITY,
@@ -139,22 +141,22 @@ def _resolve(text: str, country: str | None) -> Place | None:
     if bare.isupper() and len(bare) in (2, 3) and bare.isalpha():
         entry = iso_country_codes().get(bare)
         if entry is not None and country in (None, entry.alpha_2):
-            return _country(entry.alpha_2)
+            return country_place(entry.alpha_2)
     key = _key(text)
     if not key:
         return None
     for table in (tables.countries, tables.demonyms):
         code = table.get(key) or table.get(key.removesuffix("."))
         if code is not None and country in (None, code):
-            return _country(code)
+            return country_place(code)
     for variant in _country_variants(fold(_repair(text)).removeprefix("the ")):
         code = tables.countries.get(variant)
         if code is not None and country in (None, code):
-            return _country(code)
+            return country_place(code)
     found = [c for c in tables.cities.get(key, ()) if country in (None, c.country)]
     capitals = [c for c in found if c.capital]
     if capitals:
-        return _city(max(capitals, key=lambda c: c.population))
+        return city_place(max(capitals, key=lambda c: c.population))
     codes = [c for c in tables.subdivisions.get(key, ()) if country in (None, c.split("-")[0])]
     if codes:
         return _subdivision(codes, tables, text)
@@ -163,7 +165,7 @@ def _resolve(text: str, country: str | None) -> Place | None:
         name = " ".join(text.split()).removeprefix("the ").removeprefix("The ")
         return Place(name=_POSSESSIVE.sub("", name), kind=PlaceKind.REGION, country=region)
     if found:
-        return _city(max(found, key=lambda c: c.population))
+        return city_place(max(found, key=lambda c: c.population))
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 
+from geostmt.reference._lazy import Lazy
 from geostmt.reference._text import fold
 
 __all__ = [
@@ -110,8 +111,7 @@ def currency_for_symbol(symbol: str, locale: str) -> str | None:
     return AMBIGUOUS[symbol][0] if symbol in AMBIGUOUS else candidates[0]
 
 
-@functools.lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
+def _load_names() -> dict[str, str]:
     from babel import Locale
 
     table: dict[str, str] = {}
@@ -127,10 +127,17 @@ def _names() -> dict[str, str]:
     return table
 
 
-@functools.lru_cache(maxsize=1)
+_NAMES: Lazy[dict[str, str]] = Lazy(_load_names)
+_LONGEST: Lazy[int] = Lazy(lambda: max(len(name.split()) for name in _NAMES.get()))
+
+
+def _names() -> dict[str, str]:
+    return _NAMES.get()
+
+
 def longest_name() -> int:
     """The most words any known currency name has."""
-    return max(len(name.split()) for name in _names())
+    return _LONGEST.get()
 
 
 def currency_for_name(words: str, locale: str) -> str | None:

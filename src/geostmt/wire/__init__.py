@@ -3,7 +3,7 @@
 from geostmt.wire.codec import MAX_RECORD_BYTES, decode_json, dumps, from_dict, loads, to_dict
 from geostmt.wire.converter import configure_converter, default_converter, make_converter
 from geostmt.wire.jsonl import Line, read_jsonl, scan_jsonl, validate_jsonl, write_jsonl
-from geostmt.wire.schema import SCHEMA_ID, json_schema
+from geostmt.wire.schema import SCHEMA_ID, json_schema, schema_leniencies
 
 __all__ = [
     "MAX_RECORD_BYTES",
@@ -15,6 +15,7 @@ __all__ = [
     "dumps",
     "from_dict",
     "json_schema",
+    "schema_leniencies",
     "loads",
     "make_converter",
     "read_jsonl",

@@ -15,9 +15,8 @@ from typing import Any, TypeVar, overload
 
 import cattrs
 
-from geostmt.errors import ValidationError
+from geostmt.errors import ValidationError, shown
 from geostmt.model import RECORD_TYPES, Record
-from geostmt.model._checks import describe
 from geostmt.wire.converter import default_converter
 from geostmt.wire.versions import VERSION_KEY, migrate
 
@@ -64,7 +63,7 @@ def record_class(data: Any) -> type[Record]:
     tag = data["type"]
     cls = RECORD_TYPES.get(tag) if type(tag) is str else None
     if cls is None:
-        raise ValidationError.single("type", f"{describe(tag)} is not one of: {_TAGS}")
+        raise ValidationError.single("type", f"{shown(tag)} is not one of: {_TAGS}")
     return cls
 
 

@@ -1,48 +1,26 @@
-"""JSON Schema (draft 2020-12) for the wire format, read off the classes and their validators.
+"""JSON Schema (draft 2020-12) for the wire format, derived from :func:`geostmt.model.describe`.
 
-The constraints come from the same validator objects the classes run, so the schema and
-``from_dict`` cannot drift apart on any rule the schema can express.
+Each field's schema comes from the same rule object its validator runs, and each class's
+cross-field rules say themselves, so the schema and ``from_dict`` cannot drift apart on any
+rule the schema can express; what it cannot express is listed in ``SCHEMA_LENIENCIES``.
 """
 
 from __future__ import annotations
 
 import inspect
-import types
-import typing
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 
-import attrs
-
 from geostmt._version import SCHEMA_VERSION
-from geostmt.model import RECORD_TYPES, _checks
-from geostmt.model.frozenmap import FrozenMap
-from geostmt.model.time import PartialDate, check_partial_date
+from geostmt.model import RECORD_TYPES, rules
+from geostmt.model.spec import describe, is_described
 from geostmt.reference import countries, currencies
 from geostmt.wire.versions import VERSION_KEY
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_ID", "json_schema", "schema_leniencies"]
 
 SCHEMA_ID = f"urn:geostmt:schema:{SCHEMA_VERSION}"
 """The base of every schema's ``$id``; it changes with the schema version."""
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_DECIMAL = {"type": "string", "pattern": _checks.DECIMAL_PATTERN}
-
-
-def _leaf_schemas() -> dict[Any, dict[str, Any]]:
-    return {
-        _checks.identifier: {"$ref": "#/$defs/Id"},
-        _checks.text: {"$ref": "#/$defs/Text"},
-        _checks.language_tag: {"type": "string", "pattern": _checks.LANGUAGE_TAG_PATTERN},
-        _checks.country_code: {"$ref": "#/$defs/CountryCode"},
-        _checks.subdivision_code: {"type": "string", "pattern": "^[A-Z]{2}-[A-Z0-9]{1,3}$"},
-        _checks.currency_code: {"$ref": "#/$defs/CurrencyCode"},
-        _checks.decimal: {"$ref": "#/$defs/Decimal"},
-        _checks.non_negative_decimal: {"$ref": "#/$defs/NonNegativeDecimal"},
-        _checks.non_negative_int: {"type": "integer", "minimum": 0},
-        check_partial_date: {"$ref": "#/$defs/Date"},
-    }
 
 
 def _shared_defs() -> dict[str, Any]:
@@ -50,15 +28,17 @@ def _shared_defs() -> dict[str, Any]:
         "Id": {
             "type": "string",
             "minLength": 1,
-            "maxLength": _checks.ID_MAX_LENGTH,
-            "pattern": _checks.ID_PATTERN,
+            "maxLength": rules.ID_MAX_LENGTH,
+            "pattern": rules.ID_PATTERN,
         },
         "Text": {"type": "string", "pattern": "\\S"},
-        "Date": {"type": "string", "pattern": _checks.DATE_PATTERN},
-        "Decimal": {"anyOf": [_DECIMAL, {"type": "number"}]},
+        "Date": {"type": "string", "pattern": rules.DATE_PATTERN},
+        "Decimal": {
+            "anyOf": [{"type": "string", "pattern": rules.DECIMAL_PATTERN}, {"type": "number"}]
+        },
         "NonNegativeDecimal": {
             "anyOf": [
-                {"type": "string", "pattern": _checks.DECIMAL_PATTERN.replace("^-?", "^")},
+                {"type": "string", "pattern": rules.NON_NEGATIVE_DECIMAL_PATTERN},
                 {"type": "number", "minimum": 0},
             ]
         },
@@ -67,35 +47,9 @@ def _shared_defs() -> dict[str, Any]:
     }
 
 
-# Cross-field rules JSON Schema can say, keyed by class name.
-_CLASS_RULES: dict[str, dict[str, Any]] = {
-    "Quantity": {
-        "anyOf": [{"required": ["value"]}, {"required": ["low"]}, {"required": ["high"]}],
-        "if": {"properties": {"qualifier": {"const": "range"}}, "required": ["qualifier"]},
-        "then": {"required": ["low", "high"]},
-    },
-    "Source": {"anyOf": [{"required": ["url"]}, {"required": ["title"]}]},
-    "Period": {"anyOf": [{"required": ["start"]}, {"required": ["end"]}]},
-    "Place": {
-        "allOf": [
-            {
-                "if": {"properties": {"kind": {"const": "country"}}},
-                "then": {"required": ["country"]},
-            },
-            {
-                "if": {"properties": {"kind": {"const": "subdivision"}}},
-                "then": {"required": ["subdivision"]},
-            },
-            {"dependentRequired": {"lat": ["lon"], "lon": ["lat"], "subdivision": ["country"]}},
-        ]
-    },
-}
-
-
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = _shared_defs()
-        self.leaves = _leaf_schemas()
 
     def ref(self, cls: type[Any]) -> dict[str, Any]:
         name = cls.__name__
@@ -105,19 +59,22 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
     def object_schema(self, cls: type[Any]) -> dict[str, Any]:
-        hints = typing.get_type_hints(cls)
+        spec = describe(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
-        tag = getattr(cls, "TYPE", None)
-        if tag is not None:
-            properties["type"] = {"const": tag}
+        if spec.tag is not None:
+            properties["type"] = {"const": spec.tag}
             properties[VERSION_KEY] = {"type": "string"}
             required.append("type")
-        for field in attrs.fields(cls):
-            value = self.value_schema(hints[field.name], field.validator)
-            if field.default is attrs.NOTHING:
+        for field in spec.fields:
+            if field.nested is not None:
+                self.ref(field.nested)
+            value = field.rule.json_schema()
+            if field.many:
+                value = {"type": "array", "items": value}
+            if field.required:
                 required.append(field.name)
-            elif {"type": "null"} not in value.get("anyOf", ()):
+            else:
                 value = {"anyOf": [value, {"type": "null"}]}  # null reads as absent
             properties[field.name] = value
         schema: dict[str, Any] = {
@@ -127,46 +84,9 @@ class _Builder:
             "required": required,
             "additionalProperties": False,
         }
-        schema.update(_CLASS_RULES.get(cls.__name__, {}))
+        if spec.rules:
+            schema["allOf"] = [rule.json_schema() for rule in spec.rules]
         return schema
-
-    def value_schema(self, annotation: Any, validator: Any) -> dict[str, Any]:
-        kind, inner = _checks.WRAPPED.get(validator, ("", None))
-        origin = typing.get_origin(annotation)
-        args = typing.get_args(annotation)
-        if origin in (typing.Union, types.UnionType) and type(None) in args:
-            rest = next(a for a in args if a is not type(None))
-            inner_validator = inner if kind == "optional" else validator
-            return {"anyOf": [self.value_schema(rest, inner_validator), {"type": "null"}]}
-        if origin is tuple:
-            item_validator = inner if kind == "tuple" else None
-            return {"type": "array", "items": self.value_schema(args[0], item_validator)}
-        if isinstance(annotation, type) and issubclass(annotation, Enum):
-            return {"type": "string", "enum": [m.value for m in annotation]}
-        if isinstance(annotation, type) and attrs.has(annotation) and annotation is not PartialDate:
-            return self.ref(annotation)
-        if annotation is FrozenMap:
-            return {"type": "object", "additionalProperties": {"$ref": "#/$defs/Text"}}
-        if kind == "between":
-            low, high = typing.cast(tuple[float, float], inner)
-            return {"type": "number", "minimum": low, "maximum": high}
-        if validator in self.leaves:
-            return dict(self.leaves[validator])
-        return _plain(annotation)
-
-
-def _plain(annotation: Any) -> dict[str, Any]:
-    if annotation is str:
-        return {"type": "string"}
-    if annotation is Decimal:
-        return {"$ref": "#/$defs/Decimal"}
-    if annotation is PartialDate:
-        return {"$ref": "#/$defs/Date"}
-    if annotation is int:
-        return {"type": "integer"}
-    if annotation is float:
-        return {"type": "number"}
-    raise TypeError(f"no JSON Schema for {annotation!r}")  # pragma: no cover
 
 
 def _summary(cls: type[Any]) -> str:
@@ -192,7 +112,7 @@ def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
         }
         name = "record"
     else:
-        if not (attrs.has(cls) and cls.__module__.startswith("geostmt.")):
+        if not is_described(cls):
             raise TypeError(f"{cls!r} is not a geostmt type")
         body = builder.object_schema(cls)
         builder.defs.pop(cls.__name__, None)
@@ -204,3 +124,30 @@ def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
         **body,
         "$defs": dict(sorted(builder.defs.items())),
     }
+
+
+def schema_leniencies() -> list[tuple[str, str]]:
+    """Where the JSON Schema is more lenient than the library, and what it lets through.
+
+    Each entry is ``(where, what)``: ``("Place.subdivision", "the schema checks the shape of an
+    ISO 3166-2 code, not that it is assigned")`` for a field rule, ``("Quantity: low <= value",
+    ...)`` for a rule across fields. Everything else the library checks, the schema states.
+    """
+    found: dict[tuple[str, str], None] = {}
+    seen: set[type[Any]] = set()
+
+    def walk(cls: type[Any]) -> None:
+        seen.add(cls)
+        spec = describe(cls)
+        for field in spec.fields:
+            if not field.rule.schema_exact:
+                found[(f"{cls.__name__}.{field.name}", field.rule.leniency)] = None
+            if field.nested is not None and field.nested not in seen:
+                walk(field.nested)
+        for rule in spec.rules:
+            if not rule.schema_exact:
+                found[(f"{cls.__name__}: {rule.label}", rule.leniency)] = None
+
+    for cls in RECORD_TYPES.values():
+        walk(cls)
+    return sorted(found)

@@ -8,18 +8,18 @@ no per-value dispatch happens at run time.
 
 from __future__ import annotations
 
-import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-import attrs
 import cattrs
 
 from geostmt.model import ENUMS
 from geostmt.model.frozenmap import FrozenMap
+from geostmt.model.rules import Choice, Date, DecimalNumber, Nested, Rule, StringMap
+from geostmt.model.spec import describe
 from geostmt.model.time import PartialDate
 
 __all__ = ["configure_unstructure", "make_unstructure_fn"]
@@ -39,29 +39,21 @@ def _tuple_to_list(annotation: Any, converter: cattrs.Converter) -> Callable[[An
     return lambda values: [item(v) for v in values]
 
 
-def _expression(annotation: Any, value: str, helpers: dict[str, Any], converter: Any) -> str:
-    """Python source turning ``value`` (of type ``annotation``) into its JSON form."""
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin in (typing.Union, types.UnionType) and type(None) in args:
-        rest = next(a for a in args if a is not type(None))
-        return _expression(rest, value, helpers, converter)
-    if origin is tuple:
-        inner = _expression(args[0], "x", helpers, converter)
-        return f"[{inner} for x in {value}]" if inner != "x" else f"list({value})"
-    if annotation in (str, int, float, bool):
-        return value
-    if annotation is Decimal:
+def _leaf_expression(rule: Rule, value: str, helpers: dict[str, Any], converter: Any) -> str:
+    """Python source turning ``value`` (valid under ``rule``) into its JSON form."""
+    if isinstance(rule, DecimalNumber):
         return f"str({value})"
-    if annotation is PartialDate:
+    if isinstance(rule, Date):
         return f"{value}.isoformat()"
-    if annotation is FrozenMap:
+    if isinstance(rule, StringMap):
         return f"dict({value})"
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
+    if isinstance(rule, Choice):
         return f"{value}._value_"
-    name = f"_u_{annotation.__name__}"
-    helpers[name] = _Lazy(annotation, converter)
-    return f"{name}({value})"
+    if isinstance(rule, Nested):
+        name = f"_u_{rule.cls.__name__}"
+        helpers[name] = _Lazy(rule.cls, converter)
+        return f"{name}({value})"
+    return value  # text, ids, codes, numbers: JSON already
 
 
 class _Lazy:
@@ -82,23 +74,22 @@ class _Lazy:
 
 def make_unstructure_fn(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
     """The generated function writing an instance of ``cls`` as a JSON-ready dict."""
-    hints = typing.get_type_hints(cls)
+    spec = describe(cls)
     helpers: dict[str, Any] = {}
-    tag: str | None = getattr(cls, "TYPE", None)
-    lines = [f"    d = {{'type': {tag!r}}}" if tag else "    d = {}"]
-    for field in attrs.fields(cls):
-        annotation = hints[field.name]
-        expression = _expression(annotation, "v", helpers, converter)
+    lines = [f"    d = {{'type': {spec.tag!r}}}" if spec.tag else "    d = {}"]
+    for field in spec.fields:
+        expression = _leaf_expression(field.rule, "x" if field.many else "v", helpers, converter)
+        if field.many:
+            expression = f"[{expression} for x in v]" if expression != "x" else "list(v)"
         lines.append(f"    v = r.{field.name}")
-        default = field.default
-        if default is attrs.NOTHING:
+        if field.required:
             lines.append(f"    d[{field.name!r}] = {expression}")
-        elif default is None:
+        elif field.default is None:
             lines.append(f"    if v is not None: d[{field.name!r}] = {expression}")
-        elif isinstance(default, attrs.Factory) or default == ():  # type: ignore[arg-type]
+        elif field.many or isinstance(field.rule, StringMap):
             lines.append(f"    if v: d[{field.name!r}] = {expression}")
         else:
-            helpers[f"_default_{field.name}"] = default
+            helpers[f"_default_{field.name}"] = field.default
             lines.append(f"    if v != _default_{field.name}: d[{field.name!r}] = {expression}")
     source = "def unstructure(r):\n" + "\n".join(lines) + "\n    return d\n"
     namespace: dict[str, Any] = dict(helpers)
@@ -122,8 +113,5 @@ def configure_unstructure(
     converter.register_unstructure_hook(FrozenMap, dict)
     converter.register_unstructure_hook_factory(_is_tuple, _tuple_to_list)
     converter.register_unstructure_hook_factory(
-        is_geostmt_class,
-        lambda cls: (
-            PartialDate.isoformat if cls is PartialDate else make_unstructure_fn(cls, converter)
-        ),
+        is_geostmt_class, lambda cls: make_unstructure_fn(cls, converter)
     )

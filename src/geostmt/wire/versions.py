@@ -14,8 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from geostmt._version import SCHEMA_VERSION
-from geostmt.errors import ValidationError
-from geostmt.model._checks import describe
+from geostmt.errors import ValidationError, shown
 
 __all__ = ["MIGRATIONS", "VERSION_KEY", "Migration", "migrate"]
 
@@ -46,7 +45,7 @@ def migrate(
         if step is None or version in seen:
             raise ValidationError.single(
                 VERSION_KEY,
-                f"{describe(version)} is not a schema version this geostmt can read "
+                f"{shown(version)} is not a schema version this geostmt can read "
                 f"(it writes {SCHEMA_VERSION}); upgrade geostmt to read newer data",
             )
         seen.add(version)

@@ -1,0 +1,546 @@
+"""What one value must be: a :class:`Rule` per kind of field, written once.
+
+A rule converts leniently what Python callers pass (``"person"`` -> ``ActorKind.PERSON``), checks
+the result, reads the strict JSON form, and says itself in JSON Schema. The attrs validators and
+converters (:mod:`geostmt.model.fields`), the wire hooks, the JSON Schema export, the Dataset's
+reference checks and the hypothesis strategies are all derived from these objects, so they
+cannot drift apart. Each check raises a :class:`~geostmt.ValidationError` at path ``""``; the
+field wrapping it puts the field's name in front.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, ClassVar
+
+from geostmt.errors import Problem, ValidationError, shown
+from geostmt.reference import is_country, is_currency, is_subdivision
+
+__all__ = [
+    "DATE_PATTERN",
+    "DECIMAL_PATTERN",
+    "ID_MAX_LENGTH",
+    "ID_PATTERN",
+    "LANGUAGE_TAG_PATTERN",
+    "NON_NEGATIVE_DECIMAL_PATTERN",
+    "Choice",
+    "CountryCode",
+    "CurrencyCode",
+    "Date",
+    "DecimalNumber",
+    "Id",
+    "Integer",
+    "LanguageTag",
+    "Nested",
+    "Number",
+    "Ref",
+    "Rule",
+    "StringMap",
+    "StringRule",
+    "SubdivisionCode",
+    "Text",
+    "Unit",
+    "expected",
+    "noun",
+    "to_text",
+]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+ID_MAX_LENGTH = 200
+LANGUAGE_TAG_PATTERN = (
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$"
+)
+DECIMAL_PATTERN = r"^-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"
+"""How a decimal is written as a JSON string: a JSON number's syntax, leading zeros allowed."""
+NON_NEGATIVE_DECIMAL_PATTERN = r"^(?:[0-9]+(?:\.[0-9]+)?|-0+(?:\.0+)?)(?:[eE][-+]?[0-9]+)?$"
+"""A decimal string that is >= 0: no minus sign, except on a zero (``"-0"`` is zero)."""
+DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+SUBDIVISION_PATTERN = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
+
+_ID = re.compile(ID_PATTERN)
+_LANGUAGE_TAG = re.compile(LANGUAGE_TAG_PATTERN)
+_DECIMAL = re.compile(DECIMAL_PATTERN)
+
+
+def expected(kind: str, value: object) -> str:
+    """The message for a value of the wrong JSON/Python type."""
+    return f"expected {kind}, got {type(value).__name__} {shown(value)}"
+
+
+def noun(cls: type[Any]) -> str:
+    """How messages name an instance of ``cls``: its ``NOUN``, else "a"/"an" and its name."""
+    given: str | None = cls.__dict__.get("NOUN")
+    if given is not None:
+        return given
+    name = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
+def _wrong(kind: str, value: object) -> ValidationError:
+    return ValidationError.single("", expected(kind, value))
+
+
+def _problem(message: str) -> ValidationError:
+    return ValidationError.single("", message)
+
+
+def to_text(value: Any) -> Any:
+    """Strip surrounding white space and compose to NFC; non-strings pass through."""
+    if type(value) is not str:
+        return value
+    value = value.strip()
+    if value.isascii():
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
+class Rule:
+    """What one value must be. Subclasses override what differs from "any value, as is"."""
+
+    __slots__ = ()
+    schema_exact: ClassVar[bool] = True
+    """Whether the JSON Schema states this rule fully (False: the schema is more lenient)."""
+    leniency: ClassVar[str] = ""
+    """Where ``schema_exact`` is False: what the schema lets through that the library refuses."""
+
+    def convert(self, value: Any) -> Any:
+        """What a Python caller's value becomes before it is checked (anything else is kept)."""
+        return value
+
+    def check(self, value: Any) -> None:
+        """Raise ValidationError (path ``""``) unless ``value`` is valid."""
+
+    def from_json(self, value: Any) -> Any:
+        """The Python value for a JSON value, refusing JSON types the field cannot hold."""
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        """The JSON Schema of one value."""
+        raise NotImplementedError  # pragma: no cover - every concrete rule says its schema
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class StringRule(Rule):
+    """A rule over text: JSON must hold a string."""
+
+    __slots__ = ()
+
+    def from_json(self, value: Any) -> Any:
+        if type(value) is not str:
+            raise _wrong("a string", value)
+        return value
+
+
+class Text(StringRule):
+    """Non-blank text that UTF-8 can hold; stripped and NFC-composed on the way in."""
+
+    __slots__ = ()
+
+    def convert(self, value: Any) -> Any:
+        return to_text(value)
+
+    def check(self, value: Any) -> None:
+        if type(value) is not str:
+            raise _wrong("a string", value)
+        if not value:
+            raise _problem("must not be blank")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _problem("contains a lone surrogate, which UTF-8 cannot hold") from None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/Text"}
+
+
+class Id(StringRule):
+    """A record id: 1 to 200 characters matching :data:`ID_PATTERN`."""
+
+    __slots__ = ()
+
+    def check(self, value: Any) -> None:
+        if type(value) is not str:
+            raise _wrong("an id string", value)
+        if not value or len(value) > ID_MAX_LENGTH or not _ID.match(value):
+            raise _problem(
+                f"{shown(value)} is not an id: 1 to {ID_MAX_LENGTH} characters of letters, "
+                "digits and . _ : - starting with a letter or digit"
+            )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/Id"}
+
+
+class Ref(Id):
+    """The id of another record, of type ``target`` (a type tag; None: any record type).
+
+    Python callers may pass the record itself; its id is kept.
+    """
+
+    __slots__ = ("target",)
+
+    def __init__(self, target: str | None) -> None:
+        self.target = target
+
+    def convert(self, value: Any) -> Any:
+        if type(value) is str:
+            return value
+        ident = getattr(value, "id", None)
+        if type(ident) is str and hasattr(type(value), "__attrs_attrs__"):
+            return ident
+        return value
+
+    def __repr__(self) -> str:
+        return f"Ref({self.target!r})"
+
+
+class LanguageTag(StringRule):
+    """A BCP 47-shaped language tag (``en``, ``uk``, ``zh-Hant-TW``)."""
+
+    __slots__ = ()
+
+    def check(self, value: Any) -> None:
+        if type(value) is not str:
+            raise _wrong("a language tag string", value)
+        if not _LANGUAGE_TAG.match(value):
+            raise _problem(f"{shown(value)} is not a BCP 47 language tag such as 'en' or 'uk'")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": LANGUAGE_TAG_PATTERN}
+
+
+class _CodeRule(StringRule):
+    """A code from a reference table, upper case; a lower-case code gets a did-you-mean."""
+
+    __slots__ = ()
+    what: ClassVar[str]
+    """What a code is, in messages (``"ISO 4217 currency code"``)."""
+    kind: ClassVar[str]
+    """What a value of the wrong type was expected to be (``"ISO 4217 code"``)."""
+
+    def known(self, code: str) -> bool:
+        """Whether ``code`` is in the table."""
+        raise NotImplementedError  # pragma: no cover
+
+    def check(self, value: Any) -> None:
+        if type(value) is not str:
+            raise _wrong(f"an {self.kind}", value)
+        if not self.known(value):
+            hint = f" (did you mean {value.upper()!r}?)" if self.known(value.upper()) else ""
+            raise _problem(f"{shown(value)} is not an {self.what}{hint}")
+
+
+class CountryCode(_CodeRule):
+    """An assigned ISO 3166-1 alpha-2 code, upper case."""
+
+    __slots__ = ()
+    what = kind = "ISO 3166-1 alpha-2 code"
+
+    def known(self, code: str) -> bool:
+        return is_country(code)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/CountryCode"}
+
+
+class CurrencyCode(_CodeRule):
+    """An ISO 4217 code known to CLDR."""
+
+    __slots__ = ()
+    what = "ISO 4217 currency code"
+    kind = "ISO 4217 code"
+
+    def known(self, code: str) -> bool:
+        return is_currency(code)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/CurrencyCode"}
+
+
+class SubdivisionCode(StringRule):
+    """An ISO 3166-2 code (``RU-KRS``)."""
+
+    __slots__ = ()
+    schema_exact = False
+    leniency = "the schema checks the shape of an ISO 3166-2 code, not that it is assigned"
+
+    def check(self, value: Any) -> None:
+        if type(value) is not str:
+            raise _wrong("an ISO 3166-2 code", value)
+        if not is_subdivision(value):
+            raise _problem(f"{shown(value)} is not an ISO 3166-2 subdivision code")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SUBDIVISION_PATTERN}
+
+
+class Unit(StringRule):
+    """A pint unit in pint's canonical spelling (``kilometer``, ``metric_ton``)."""
+
+    __slots__ = ()
+    schema_exact = False
+    leniency = "the schema takes any unit string; only pint knows which units exist"
+
+    def check(self, value: Any) -> None:
+        from geostmt.reference.units import canonical_unit
+
+        if type(value) is not str:
+            raise _wrong("a unit name", value)
+        try:
+            canonical = canonical_unit(value)
+        except ValueError as error:
+            raise _problem(str(error)) from None
+        if canonical != value:
+            raise _problem(f"{value!r} is not pint's canonical spelling; write {canonical!r}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+
+class Choice(Rule):
+    """A member of a closed vocabulary (a string enum); JSON holds its lower-case value."""
+
+    __slots__ = ("_allowed", "_members", "enum")
+
+    def __init__(self, enum: type[Enum]) -> None:
+        self.enum = enum
+        self._members: dict[str, Enum] = {member.value: member for member in enum}
+        self._allowed = ", ".join(self._members)
+
+    def convert(self, value: Any) -> Any:
+        if type(value) is str:
+            return self._members.get(value, value)
+        return value
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, self.enum):
+            raise _problem(f"{shown(value)} is not one of: {self._allowed}")
+
+    def from_json(self, value: Any) -> Any:
+        member = self._members.get(value) if type(value) is str else None
+        if member is None:
+            raise _problem(f"{shown(value)} is not one of: {self._allowed}")
+        return member
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self._members)}
+
+    def __repr__(self) -> str:
+        return f"Choice({self.enum.__name__})"
+
+
+class DecimalNumber(Rule):
+    """A finite Decimal, at least ``ge`` where given; JSON holds a string or a number."""
+
+    __slots__ = ("ge",)
+
+    def __init__(self, *, ge: int | None = None) -> None:
+        self.ge = ge
+
+    def convert(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is Decimal:
+            return value
+        if kind is int:
+            return Decimal(value)
+        if kind is float:
+            return Decimal(repr(value))
+        if kind is str:
+            try:
+                return Decimal(value.strip())
+            except InvalidOperation:
+                return value
+        return value
+
+    def check(self, value: Any) -> None:
+        if type(value) is not Decimal:
+            raise _wrong("a decimal number (string or number)", value)
+        if not value.is_finite():
+            raise _problem(f"must be a finite number, not {value}")
+        if self.ge is not None and value < self.ge:
+            raise _problem(f"must be >= {self.ge}, not {value}")
+
+    def from_json(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            if not _DECIMAL.match(value):
+                raise _problem(f'{shown(value)} is not a decimal number like "425000000"')
+            try:
+                return Decimal(value)
+            except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+                raise _problem(f"{shown(value)} is too large") from None
+        if kind is int or kind is Decimal:
+            return Decimal(value)
+        if kind is float:
+            return Decimal(repr(value))
+        raise _wrong("a decimal number (string or number)", value)
+
+    def json_schema(self) -> dict[str, Any]:
+        if self.ge == 0:
+            return {"$ref": "#/$defs/NonNegativeDecimal"}
+        if self.ge is None:
+            return {"$ref": "#/$defs/Decimal"}
+        raise NotImplementedError("only ge=0 or no bound has a schema")  # pragma: no cover
+
+    def __repr__(self) -> str:
+        return f"DecimalNumber(ge={self.ge!r})"
+
+
+class Integer(Rule):
+    """An int (not a bool), at least ``ge``."""
+
+    __slots__ = ("ge",)
+
+    def __init__(self, *, ge: int = 0) -> None:
+        self.ge = ge
+
+    def check(self, value: Any) -> None:
+        if type(value) is not int:
+            raise _wrong("an integer", value)
+        if value < self.ge:
+            raise _problem(f"must be >= {self.ge}, not {value}")
+
+    def from_json(self, value: Any) -> Any:
+        if type(value) is not int:
+            raise _wrong("an integer", value)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.ge}
+
+    def __repr__(self) -> str:
+        return f"Integer(ge={self.ge!r})"
+
+
+class Number(Rule):
+    """A finite float within ``[ge, le]``; ints and Decimals become floats."""
+
+    __slots__ = ("ge", "le")
+
+    def __init__(self, *, ge: float, le: float) -> None:
+        self.ge = ge
+        self.le = le
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            try:
+                return float(value)
+            except OverflowError:
+                return value
+        return value
+
+    def check(self, value: Any) -> None:
+        if type(value) is not float:
+            raise _wrong("a number", value)
+        if math.isnan(value) or not self.ge <= value <= self.le:
+            raise _problem(f"must be between {self.ge:g} and {self.le:g}, not {value!r}")
+
+    def from_json(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is float or kind is int or kind is Decimal:
+            return value
+        raise _wrong("a number", value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number", "minimum": self.ge, "maximum": self.le}
+
+    def __repr__(self) -> str:
+        return f"Number(ge={self.ge!r}, le={self.le!r})"
+
+
+class Date(Rule):
+    """A :class:`~geostmt.PartialDate`; ISO 8601 text on the wire (``2024-10-31``, ``2024``)."""
+
+    __slots__ = ()
+    schema_exact = False
+    leniency = "the schema's date pattern admits days a month lacks (2023-02-30)"
+
+    def convert(self, value: Any) -> Any:
+        from geostmt.model.time import to_partial_date
+
+        return to_partial_date(value)
+
+    def check(self, value: Any) -> None:
+        from geostmt.model.time import PartialDate
+
+        if not isinstance(value, PartialDate):
+            raise _problem(f"{shown(value)} is not a date like 2024-10-31, 2024-10 or 2024")
+
+    def from_json(self, value: Any) -> Any:
+        from geostmt.model.time import PartialDate
+
+        if type(value) is not str:
+            raise _wrong("a date string like 2024-10-31", value)
+        return PartialDate.parse(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/Date"}
+
+
+class StringMap(Rule):
+    """A map of non-blank string keys to non-blank string values (``identifiers``)."""
+
+    __slots__ = ()
+
+    def convert(self, value: Any) -> Any:
+        from geostmt.model.frozenmap import to_frozen_map
+
+        return to_frozen_map(value)
+
+    def check(self, value: Any) -> None:
+        from geostmt.model.frozenmap import FrozenMap
+
+        if not isinstance(value, FrozenMap):
+            raise _problem(f"expected an object of strings, got {type(value).__name__}")
+        problems = []
+        for key, item in value.items():
+            if type(key) is not str or not key.strip():
+                problems.append(Problem("", f"key {key!r} must be a non-blank string"))
+            elif type(item) is not str or not item.strip():
+                problems.append(Problem(key, f"expected a non-blank string, got {item!r}"))
+        if problems:
+            raise ValidationError(problems)
+
+    def from_json(self, value: Any) -> Any:
+        from geostmt.model.frozenmap import FrozenMap
+
+        if type(value) is not dict:
+            raise _wrong("an object", value)
+        return FrozenMap(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": "\\S"},
+            "additionalProperties": {"$ref": "#/$defs/Text"},
+        }
+
+
+class Nested(Rule):
+    """An instance of another geostmt class (a value or a part); JSON holds its object."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, self.cls):
+            raise _wrong(noun(self.cls), value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{self.cls.__name__}"}
+
+    def __repr__(self) -> str:
+        return f"Nested({self.cls.__name__})"
