@@ -13,7 +13,8 @@ from tests.conftest import ROOT
 SCHEMA = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
 CLASSES = [
     g.Actor, g.Source, g.Statement, g.Deployment, g.AidPackage, g.Quantity, g.Money, g.Place,
-    g.Alias, g.Role, g.Evidence, g.Allocation, g.Item, g.Period,
+    g.Alias, g.Role, g.Evidence, g.Allocation, g.Item, g.Period, g.Event, g.PloverCoding,
+    g.AcledCoding,
 ]  # fmt: skip
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from geostmt.dataset import Dataset, Origin
     from geostmt.errors import GeostmtError, ParseError, Problem, ValidationError
     from geostmt.model import (
+        AcledCoding,
         ActorKind,
         AidStage,
         AidType,
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
         Allocation,
         Channel,
         DeploymentStatus,
+        Event,
         Evidence,
         FrozenMap,
         Item,
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
         PartialDate,
         Period,
         PlaceKind,
+        PloverCoding,
         Precision,
         Qualifier,
         Record,
@@ -69,6 +72,9 @@ if TYPE_CHECKING:
     )
 
 _WHERE: dict[str, str] = {
+    "AcledCoding": "geostmt.model",
+    "Event": "geostmt.model",
+    "PloverCoding": "geostmt.model",
     "Actor": "geostmt.model",
     "ActorKind": "geostmt.model",
     "AidPackage": "geostmt.model",
@@ -127,6 +133,7 @@ _WHERE: dict[str, str] = {
 }
 
 __all__ = [
+    "AcledCoding",
     "Actor",
     "ActorKind",
     "AidPackage",
@@ -138,6 +145,7 @@ __all__ = [
     "Dataset",
     "Deployment",
     "DeploymentStatus",
+    "Event",
     "Evidence",
     "FrozenMap",
     "GeostmtError",
@@ -152,6 +160,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "PlaceMatch",
+    "PloverCoding",
     "Precision",
     "Problem",
     "Qualifier",

@@ -13,6 +13,7 @@ from geostmt.model import (
     Actor,
     AidPackage,
     Deployment,
+    Event,
     Record,
     Source,
     Statement,
@@ -146,6 +147,11 @@ class Dataset:
     def aid_packages(self) -> list[AidPackage]:
         """Every :class:`~geostmt.AidPackage`."""
         return self.of_type(AidPackage)
+
+    @property
+    def events(self) -> list[Event]:
+        """Every :class:`~geostmt.Event`."""
+        return self.of_type(Event)
 
     def statements_by(self, speaker: str | Actor) -> list[Statement]:
         """The statements whose speaker is ``speaker`` (an actor or its id)."""

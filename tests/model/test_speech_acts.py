@@ -6,20 +6,18 @@ import re
 
 from geostmt import SpeechAct
 from geostmt.model.speech_acts import SPEECH_ACT_CODES
-
-PLOVER = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
-    "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "CRIME", "SANCTION", "MOBILIZE",
-    "COERCE", "ASSAULT",
-}  # fmt: skip
+from geostmt.reference.cameo import is_cameo_code
+from geostmt.reference.plover import plover_categories
 
 
 def test_every_act_has_codes() -> None:
-    """Every act maps to a three- or four-digit CAMEO code and a PLOVER type or None."""
+    """Every act maps to a code of the CAMEO code book and a category of the current PLOVER
+    manual (or None)."""
     assert set(SPEECH_ACT_CODES) == set(SpeechAct)
     for act in SpeechAct:
         assert re.fullmatch(r"[0-9]{3,4}", act.cameo)
-        assert act.plover is None or act.plover in PLOVER
+        assert is_cameo_code(act.cameo), act
+        assert act.plover is None or act.plover in plover_categories(), act
         assert act.codes.meaning
 
 
@@ -28,7 +26,8 @@ def test_known_codes() -> None:
     assert SpeechAct.WARN.cameo == "012"
     assert SpeechAct.CONFIRM.cameo == "010"
     assert SpeechAct.URGE.cameo == "020"
-    assert SpeechAct.THREATEN.plover == "THREATEN"
-    assert SpeechAct.ACCUSE.plover == "DISAPPROVE"
+    assert SpeechAct.THREATEN.plover == "threaten"
+    assert SpeechAct.ACCUSE.plover == "accuse"  # 0.5's DISAPPROVE
+    assert SpeechAct.REQUEST.plover == "request"  # the current manual's REQUEST category
     assert SpeechAct.CONFIRM.plover is None  # PLOVER codes no simple commentary
     assert SpeechAct("call_for") is SpeechAct.CALL_FOR

@@ -17,7 +17,9 @@ def test_countries() -> None:
     assert reference.is_country("RU")
     assert not reference.is_country("ru")
     assert not reference.is_country("XX")
-    assert len(reference.countries()) == 249
+    assert len(reference.countries()) == 250  # the 249 of ISO 3166-1, and XK
+    assert reference.is_country("XK")
+    assert reference.country("XKX").name == "Kosovo"
     with pytest.raises(KeyError):
         reference.country("ZZZ")
 

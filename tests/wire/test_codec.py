@@ -127,11 +127,11 @@ def test_cross_field_rules_on_read() -> None:
     [
         ([], ": expected an object, got list"),
         ({}, "type: required field missing; one of: actor, source, statement, deployment, "
-             "aid_package"),
+             "aid_package, event"),
         ({"type": "tweet"}, "type: 'tweet' is not one of: actor, source, statement, "
-                            "deployment, aid_package"),
+                            "deployment, aid_package, event"),
         ({"type": ["actor"]}, "type: ['actor'] is not one of: actor, source, statement, "
-                              "deployment, aid_package"),
+                              "deployment, aid_package, event"),
     ],
 )  # fmt: skip
 def test_type_tag_problems(data: Any, problem: str) -> None:

@@ -44,7 +44,7 @@ def test_schema_shape() -> None:
     assert schema["$id"] == f"urn:geostmt:schema:{g.SCHEMA_VERSION}:record"
     tags = [schema["$defs"][ref["$ref"].split("/")[-1]]["properties"]["type"]["const"]
             for ref in schema["oneOf"]]  # fmt: skip
-    assert tags == ["actor", "source", "statement", "deployment", "aid_package"]
+    assert tags == ["actor", "source", "statement", "deployment", "aid_package", "event"]
     assert schema["$defs"]["CountryCode"]["enum"] == sorted(countries())
     assert schema["$defs"]["CurrencyCode"]["enum"] == sorted(currencies())
     assert schema["$defs"]["Actor"]["additionalProperties"] is False

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Qualifier,
         StatementMode,
     )
+    from geostmt.model.event import AcledCoding, Event, PloverCoding
     from geostmt.model.frozenmap import FrozenMap
     from geostmt.model.parts import Alias, Allocation, Evidence, Item, Role
     from geostmt.model.records import ENUMS, RECORD_CLASSES, RECORD_TYPES, Record
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from geostmt.model.values import Money, Place, Quantity
 
 _WHERE = {
+    "AcledCoding": "event",
+    "Event": "event",
+    "PloverCoding": "event",
     "ActCodes": "speech_acts",
     "Actor": "actor",
     "ActorKind": "enums",
@@ -82,6 +86,7 @@ __all__ = [
     "RECORD_CLASSES",
     "RECORD_TYPES",
     "SPEECH_ACT_CODES",
+    "AcledCoding",
     "ActCodes",
     "Actor",
     "ActorKind",
@@ -93,6 +98,7 @@ __all__ = [
     "Channel",
     "Deployment",
     "DeploymentStatus",
+    "Event",
     "Evidence",
     "FieldSpec",
     "FrozenMap",
@@ -103,6 +109,7 @@ __all__ = [
     "Period",
     "Place",
     "PlaceKind",
+    "PloverCoding",
     "Precision",
     "Quantity",
     "Qualifier",

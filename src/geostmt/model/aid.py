@@ -8,6 +8,7 @@ import attrs
 
 from geostmt.model import fields as f
 from geostmt.model.enums import AidStage, AidType
+from geostmt.model.event import PloverCoding
 from geostmt.model.parts import Evidence, Item
 from geostmt.model.time import PartialDate
 from geostmt.model.values import Money
@@ -35,3 +36,22 @@ class AidPackage:
     announced: PartialDate | None = attrs.field(default=None, **f.date())
     mechanism: str | None = attrs.field(default=None, **f.text())
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.nested(Evidence, many=True))
+
+    @property
+    def cameo(self) -> str:
+        """CAMEO 07x by aid type: ``"071"`` economic, ``"072"`` military, ``"073"``
+        humanitarian, ``"070"`` when the type is not known."""
+        return _CAMEO_BY_AID_TYPE[self.aid_type]
+
+    @property
+    def plover(self) -> PloverCoding:
+        """PLOVER ``aid``."""
+        return PloverCoding(category="aid")
+
+
+_CAMEO_BY_AID_TYPE = {
+    None: "070",
+    AidType.FINANCIAL: "071",
+    AidType.MILITARY: "072",
+    AidType.HUMANITARIAN: "073",
+}

@@ -9,6 +9,7 @@ state (comparing two values, say) has ``schema_exact = False``, says what it let
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, ClassVar
 
 from geostmt.errors import Problem
@@ -16,6 +17,8 @@ from geostmt.reference import subdivisions
 
 __all__ = [
     "AnyOf",
+    "Belongs",
+    "CountOnly",
     "ClassRule",
     "DatesOrdered",
     "Differ",
@@ -269,6 +272,76 @@ class Differ(ClassRule):
 
     def json_schema(self) -> dict[str, Any]:
         return {"$comment": f"{self.label} (not checked by the schema)"}
+
+
+class Belongs(ClassRule):
+    """Where both are set, ``child`` is one of the values ``table()[parent]`` allows (a PLOVER
+    mode of its category, an ACLED sub-event type of its event type)."""
+
+    __slots__ = ("table", "what")
+
+    def __init__(
+        self, child: str, parent: str, *, table: Callable[[], Mapping[str, Collection[str]]],
+        what: str,
+    ) -> None:  # fmt: skip
+        super().__init__(child, parent)
+        self.table = table
+        self.what = what
+
+    def problem(self, instance: Any) -> Problem | None:
+        child, parent = (getattr(instance, name) for name in self.fields)
+        allowed = None if parent is None else self.table().get(parent)
+        if child is None or allowed is None or child in allowed:
+            return None
+        listed = ", ".join(repr(value) for value in allowed) or "none"
+        return Problem(
+            self.fields[0], f"{child!r} is not {self.what} of {parent!r} (allowed: {listed})"
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.fields[0]} belongs to {self.fields[1]}"
+
+    def json_schema(self) -> dict[str, Any]:
+        child, parent = self.fields
+        return {
+            "allOf": [
+                {
+                    "if": _has(parent, key),
+                    "then": {"properties": {child: {"enum": [*values, None]}}},
+                }
+                for key, values in sorted(self.table().items())
+            ]
+        }
+
+
+class CountOnly(ClassRule):
+    """The :class:`~geostmt.Quantity` in ``field`` is a count: no unit, no negative number."""
+
+    __slots__ = ()
+    _BOUNDS = ("value", "low", "high")
+
+    def problem(self, instance: Any) -> Problem | None:
+        name = self.fields[0]
+        quantity = getattr(instance, name)
+        if quantity is None:
+            return None
+        if quantity.unit is not None:
+            return Problem(f"{name}.unit", f"{name} is a count and has no unit")
+        for bound in self._BOUNDS:
+            number = getattr(quantity, bound)
+            if number is not None and number < 0:
+                return Problem(f"{name}.{bound}", f"a count must be >= 0, not {number}")
+        return None
+
+    @property
+    def label(self) -> str:
+        return f"{self.fields[0]} is a count"
+
+    def json_schema(self) -> dict[str, Any]:
+        count = {"anyOf": [{"$ref": "#/$defs/NonNegativeDecimal"}, {"type": "null"}]}
+        inner = dict.fromkeys(self._BOUNDS, count)
+        return {"properties": {self.fields[0]: {"properties": {"unit": {"type": "null"}, **inner}}}}
 
 
 def _wire(value: Any) -> Any:

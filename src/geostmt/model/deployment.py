@@ -8,6 +8,7 @@ import attrs
 
 from geostmt.model import fields as f
 from geostmt.model.enums import DeploymentStatus
+from geostmt.model.event import PloverCoding
 from geostmt.model.parts import Allocation, Evidence
 from geostmt.model.time import PartialDate, Period
 from geostmt.model.values import Place, Quantity
@@ -39,3 +40,13 @@ class Deployment:
     expected_activity: str | None = attrs.field(default=None, **f.text())
     confirmed_by: tuple[str, ...] = attrs.field(default=(), **f.ref("actor", many=True))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.nested(Evidence, many=True))
+
+    @property
+    def cameo(self) -> str:
+        """CAMEO ``"154"``, mobilize or increase armed forces."""
+        return "154"
+
+    @property
+    def plover(self) -> PloverCoding:
+        """PLOVER ``mobilize``."""
+        return PloverCoding(category="mobilize")

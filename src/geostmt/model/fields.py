@@ -9,7 +9,7 @@ cross-field ``RULES`` runs them with ``__attrs_post_init__ = check_rules``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from enum import Enum
 from typing import Any
 
@@ -38,6 +38,7 @@ __all__ = [
     "subdivision",
     "text",
     "unit",
+    "vocabulary",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -182,6 +183,14 @@ def language() -> dict[str, Any]:
 def unit() -> dict[str, Any]:
     """A pint unit in canonical spelling."""
     return field(r.Unit())
+
+
+def vocabulary(
+    values: Callable[[], Collection[str]], what: str, *, many: bool = False
+) -> dict[str, Any]:
+    """A string from a code book (``values`` is called on first use); ``what`` names it in
+    messages (``"a CAMEO event code"``)."""
+    return field(r.Vocabulary(values, what), many=many)
 
 
 def nested(cls: type[Any], *, many: bool = False) -> dict[str, Any]:

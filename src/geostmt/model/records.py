@@ -8,6 +8,7 @@ from typing import Any, TypeAlias
 from geostmt.model.actor import Actor
 from geostmt.model.aid import AidPackage
 from geostmt.model.deployment import Deployment
+from geostmt.model.event import Event
 from geostmt.model.rules import Choice
 from geostmt.model.source import Source
 from geostmt.model.spec import describe
@@ -15,10 +16,12 @@ from geostmt.model.statement import Statement
 
 __all__ = ["ENUMS", "RECORD_CLASSES", "RECORD_TYPES", "Record"]
 
-Record: TypeAlias = Actor | Source | Statement | Deployment | AidPackage
-"""Any of the five record types."""
+Record: TypeAlias = Actor | Source | Statement | Deployment | AidPackage | Event
+"""Any of the record types."""
 
-RECORD_CLASSES: tuple[type[Record], ...] = (Actor, Source, Statement, Deployment, AidPackage)
+RECORD_CLASSES: tuple[type[Record], ...] = (
+    Actor, Source, Statement, Deployment, AidPackage, Event,
+)  # fmt: skip
 """The one list of record types, in the order records that others refer to come first; every
 other part of geostmt (wire, schema, dataset, strategies) loops over it."""
 

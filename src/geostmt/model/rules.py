@@ -10,9 +10,11 @@ field wrapping it puts the field's name in front.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Collection
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, ClassVar
@@ -44,6 +46,7 @@ __all__ = [
     "SubdivisionCode",
     "Text",
     "Unit",
+    "Vocabulary",
     "expected",
     "noun",
     "to_text",
@@ -62,7 +65,11 @@ DECIMAL_PATTERN = r"^-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"
 """How a decimal is written as a JSON string: a JSON number's syntax, leading zeros allowed."""
 NON_NEGATIVE_DECIMAL_PATTERN = r"^(?:[0-9]+(?:\.[0-9]+)?|-0+(?:\.0+)?)(?:[eE][-+]?[0-9]+)?$"
 """A decimal string that is >= 0: no minus sign, except on a zero (``"-0"`` is zero)."""
-DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+DATE_PATTERN = (
+    r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01])"
+    r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
+    r"(?:Z|[+-](?:0[0-9]|1[0-8]):[0-5][0-9]))?)?)?$"
+)
 SUBDIVISION_PATTERN = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
 
 _ID = re.compile(ID_PATTERN)
@@ -308,6 +315,36 @@ class Unit(StringRule):
         return {"type": "string", "minLength": 1}
 
 
+class Vocabulary(StringRule):
+    """A string from a code book loaded on first use (CAMEO codes, PLOVER contexts, ACLED
+    types); the message suggests the nearest entry."""
+
+    __slots__ = ("_values", "what")
+
+    def __init__(self, values: Callable[[], Collection[str]], what: str) -> None:
+        self._values = values
+        self.what = what
+
+    @property
+    def values(self) -> Collection[str]:
+        """Every allowed string."""
+        return self._values()
+
+    def check(self, value: Any) -> None:
+        if type(value) is not str:
+            raise _wrong("a string", value)
+        if value not in self._values():
+            near = difflib.get_close_matches(value, sorted(self._values()), n=1, cutoff=0.6)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            raise _problem(f"{shown(value)} is not {self.what}{hint}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": sorted(self._values())}
+
+    def __repr__(self) -> str:
+        return f"Vocabulary({self.what!r})"
+
+
 class Choice(Rule):
     """A member of a closed vocabulary (a string enum); JSON holds its lower-case value."""
 
@@ -475,7 +512,10 @@ class Date(Rule):
         from geostmt.model.time import PartialDate
 
         if not isinstance(value, PartialDate):
-            raise _problem(f"{shown(value)} is not a date like 2024-10-31, 2024-10 or 2024")
+            raise _problem(
+                f"{shown(value)} is not a date like 2024-10-31, 2024-10, 2024 or "
+                "2024-10-31T04:30+02:00"
+            )
 
     def from_json(self, value: Any) -> Any:
         from geostmt.model.time import PartialDate

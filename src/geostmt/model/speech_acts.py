@@ -1,6 +1,8 @@
 """What a speaker does with words, each act mapped to its CAMEO and PLOVER codes.
 
-CAMEO codes are the 1.1b3 codebook's; PLOVER codes are its event types. PLOVER deliberately
+CAMEO codes are the 1.1b3 codebook's; PLOVER codes are the current manual's categories, in their
+lower-case wire spelling (the older 0.5 names DEMAND and DISAPPROVE became ``request`` and
+``accuse``). PLOVER deliberately
 codes no simple commentary or appeal, so acts that are only that (``confirm``, ``announce``,
 ``warn``, ``describe``, ``urge``...) have ``plover`` None: a missing code, not a guess.
 """
@@ -55,7 +57,7 @@ class SpeechAct(StrEnum):
 
     @property
     def plover(self) -> str | None:
-        """The PLOVER event type (``"DEMAND"``), or None where PLOVER codes no event."""
+        """The PLOVER event type (``"request"``), or None where PLOVER codes no event."""
         return SPEECH_ACT_CODES[self].plover
 
 
@@ -68,14 +70,14 @@ SPEECH_ACT_CODES: dict[SpeechAct, ActCodes] = {
     SpeechAct.WARN: ActCodes("012", None, "makes a pessimistic comment about a danger"),
     SpeechAct.URGE: ActCodes("020", None, "appeals to another to act"),
     SpeechAct.CALL_FOR: ActCodes("020", None, "appeals for something to be created or done"),
-    SpeechAct.REQUEST: ActCodes("020", "DEMAND", "asks for something, such as aid"),
-    SpeechAct.DEMAND: ActCodes("100", "DEMAND", "demands an action"),
-    SpeechAct.PROMISE: ActCodes("030", "AGREE", "expresses intent to cooperate"),
-    SpeechAct.AGREE: ActCodes("019", "AGREE", "expresses accord or agrees to act"),
-    SpeechAct.PRAISE: ActCodes("051", "SUPPORT", "praises or endorses"),
-    SpeechAct.CRITICIZE: ActCodes("111", "DISAPPROVE", "criticises or denounces"),
-    SpeechAct.ACCUSE: ActCodes("112", "DISAPPROVE", "accuses of wrongdoing"),
-    SpeechAct.DENY: ActCodes("016", "REJECT", "denies responsibility or a claim"),
-    SpeechAct.REJECT: ActCodes("120", "REJECT", "rejects a proposal or request"),
-    SpeechAct.THREATEN: ActCodes("130", "THREATEN", "threatens"),
+    SpeechAct.REQUEST: ActCodes("020", "request", "asks for something, such as aid"),
+    SpeechAct.DEMAND: ActCodes("100", "request", "demands an action"),
+    SpeechAct.PROMISE: ActCodes("030", "agree", "expresses intent to cooperate"),
+    SpeechAct.AGREE: ActCodes("019", "agree", "expresses accord or agrees to act"),
+    SpeechAct.PRAISE: ActCodes("051", "support", "praises or endorses"),
+    SpeechAct.CRITICIZE: ActCodes("111", "accuse", "criticises or denounces"),
+    SpeechAct.ACCUSE: ActCodes("112", "accuse", "accuses of wrongdoing"),
+    SpeechAct.DENY: ActCodes("016", "reject", "denies responsibility or a claim"),
+    SpeechAct.REJECT: ActCodes("120", "reject", "rejects a proposal or request"),
+    SpeechAct.THREATEN: ActCodes("130", "threaten", "threatens"),
 }

@@ -8,6 +8,7 @@ import attrs
 
 from geostmt.model import fields as f
 from geostmt.model.enums import Channel, StatementMode
+from geostmt.model.event import PloverCoding
 from geostmt.model.parts import Evidence
 from geostmt.model.speech_acts import SpeechAct
 from geostmt.model.time import PartialDate
@@ -36,3 +37,15 @@ class Statement:
     date: PartialDate | None = attrs.field(default=None, **f.date())
     about: tuple[str, ...] = attrs.field(default=(), **f.ref(None, many=True))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.nested(Evidence, many=True))
+
+    @property
+    def cameo(self) -> str | None:
+        """The CAMEO event code of the act (``"012"`` for a warning), or None without an act."""
+        return None if self.act is None else self.act.cameo
+
+    @property
+    def plover(self) -> PloverCoding | None:
+        """The PLOVER category of the act, or None where PLOVER codes no event."""
+        if self.act is None or self.act.plover is None:
+            return None
+        return PloverCoding(category=self.act.plover)

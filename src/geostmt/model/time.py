@@ -22,7 +22,11 @@ from geostmt.model.rules import expected
 
 __all__ = ["PartialDate", "Period", "Precision", "resolve_period", "to_partial_date"]
 
-_ISO_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_ISO_DATE = re.compile(
+    r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})"
+    r"(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:[0-9]{2}))?)?)?$"
+)
+_DATE_EXAMPLES = "2024-10-31, 2024-10, 2024 or 2024-10-31T04:30+02:00"
 
 
 class Precision(StrEnum):
@@ -31,6 +35,8 @@ class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
+    MINUTE = "minute"
+    SECOND = "second"
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -58,22 +64,50 @@ def _date_problem(year: Any, month: Any, day: Any) -> ValidationError | None:
     return None
 
 
+_CLOCK = (("hour", 0, 23), ("minute", 0, 59), ("second", 0, 59), ("offset", -1080, 1080))
+
+
+def _time_problem(day: Any, hour: Any, minute: Any, second: Any, offset: Any) -> str | None:
+    """The problem with a time of day (None when there is none, or it is valid)."""
+    parts = {"hour": hour, "minute": minute, "second": second, "offset": offset}
+    if all(part is None for part in parts.values()):
+        return None
+    for name, low, high in _CLOCK:
+        part = parts[name]
+        if part is not None and (type(part) is not int or not low <= part <= high):
+            return f"{name} must be an integer from {low} to {high}, not {part!r}"
+    if day is None:
+        return "a time of day needs a day"
+    if hour is None or minute is None or offset is None:
+        return "a time of day needs hour, minute and a UTC offset (minutes east of UTC)"
+    return None
+
+
 @attrs.frozen(kw_only=True)
 class PartialDate:
-    """A calendar date known to the day, the month or only the year; ISO 8601 on the wire."""
+    """A calendar date known to the year, month or day, or a time to the minute or second with
+    its UTC offset (``offset`` in minutes east of UTC); ISO 8601 on the wire."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    offset: int | None = None
 
     def __attrs_post_init__(self) -> None:
         problem = _date_problem(self.year, self.month, self.day)
         if problem is not None:
             raise problem
+        clock = _time_problem(self.day, self.hour, self.minute, self.second, self.offset)
+        if clock is not None:
+            raise ValidationError.single("", clock)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``ValidationError`` otherwise."""
+        """Read ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDThh:mm[:ss]`` with ``Z`` or
+        ``±hh:mm``; ``ValidationError`` otherwise."""
         if cls is PartialDate and type(text) is str:
             return _parse_cached(text)
         return cls._parse(text)
@@ -82,14 +116,20 @@ class PartialDate:
     def _parse(cls, text: str) -> PartialDate:
         match = _ISO_DATE.match(text) if type(text) is str else None
         if match is None:
-            raise ValidationError.single(
-                "", f"{shown(text)} is not a date like 2024-10-31, 2024-10 or 2024"
-            )
-        year, month, day = match.groups()
+            raise ValidationError.single("", f"{shown(text)} is not a date like {_DATE_EXAMPLES}")
+        year, month, day, hour, minute, second, zone = match.groups()
+        offset = None
+        if zone is not None:
+            offset = 0 if zone == "Z" else int(zone[1:3]) * 60 + int(zone[4:6])
+            offset = -offset if zone[0] == "-" else offset
         return cls(
             year=int(year),
             month=None if month is None else int(month),
             day=None if day is None else int(day),
+            hour=None if hour is None else int(hour),
+            minute=None if minute is None else int(minute),
+            second=None if second is None else int(second),
+            offset=offset,
         )
 
     @classmethod
@@ -99,10 +139,14 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """Year, month or day."""
+        """Year, month, day, minute or second."""
         if self.month is None:
             return Precision.YEAR
-        return Precision.MONTH if self.day is None else Precision.DAY
+        if self.day is None:
+            return Precision.MONTH
+        if self.hour is None:
+            return Precision.DAY
+        return Precision.MINUTE if self.second is None else Precision.SECOND
 
     def earliest(self) -> dt.date:
         """The first day this value could mean."""
@@ -114,12 +158,18 @@ class PartialDate:
         return dt.date(self.year, month, self.day or days_in_month(self.year, month))
 
     def isoformat(self) -> str:
-        """The ISO 8601 text at this precision (``2024-10``)."""
+        """The ISO 8601 text at this precision (``2024-10``, ``2024-10-31T04:30+02:00``)."""
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
             if self.day is not None:
                 text += f"-{self.day:02d}"
+        if self.hour is not None and self.offset is not None:
+            text += f"T{self.hour:02d}:{self.minute:02d}"
+            if self.second is not None:
+                text += f":{self.second:02d}"
+            sign = "-" if self.offset < 0 else "+"
+            text += f"{sign}{abs(self.offset) // 60:02d}:{abs(self.offset) % 60:02d}"
         return text
 
     def __str__(self) -> str:
@@ -133,14 +183,21 @@ def _parse_cached(text: str) -> PartialDate:
 
 
 def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
-    """Converter: an ISO string or a ``datetime.date`` -> :class:`PartialDate`."""
+    """Converter: an ISO string, a ``datetime.date`` or an aware ``datetime.datetime`` (to the
+    second) -> :class:`PartialDate`."""
     if type(value) is str:
         try:
             return PartialDate.parse(value)
         except ValidationError:
             return value  # type: ignore[return-value]  # reported by the validator
     if isinstance(value, dt.datetime):
-        return PartialDate.from_date(value.date())
+        delta = value.utcoffset()
+        if delta is None:
+            return PartialDate.from_date(value.date())
+        return PartialDate(
+            year=value.year, month=value.month, day=value.day, hour=value.hour,
+            minute=value.minute, second=value.second, offset=int(delta.total_seconds()) // 60,
+        )  # fmt: skip
     if isinstance(value, dt.date):
         return PartialDate.from_date(value)
     return value  # type: ignore[return-value]

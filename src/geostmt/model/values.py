@@ -145,3 +145,4 @@ class Place:
     lat: float | None = attrs.field(default=None, **f.number(ge=-90.0, le=90.0))
     lon: float | None = attrs.field(default=None, **f.number(ge=-180.0, le=180.0))
     controlled_by: str | None = attrs.field(default=None, **f.country())
+    geonames_id: int | None = attrs.field(default=None, **f.integer(ge=1))

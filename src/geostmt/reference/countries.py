@@ -31,6 +31,9 @@ def _load() -> dict[str, Country]:
             name=entry.name,
             common_name=getattr(entry, "common_name", None),
         )
+    # Kosovo: the user-assigned code XK (alpha-3 XKX) that the EU, the World Bank and most
+    # data sets use; ISO 3166-1 has not assigned one. Schema 1.1 accepts it as a country.
+    table["XK"] = Country(alpha_2="XK", alpha_3="XKX", numeric="", name="Kosovo")
     return table
 
 
@@ -40,6 +43,7 @@ _BY_ANY_CODE: Lazy[dict[str, Country]] = Lazy(
         code: entry
         for entry in _COUNTRIES.get().values()
         for code in (entry.alpha_2, entry.alpha_3, entry.numeric)
+        if code
     }
 )
 
@@ -55,7 +59,7 @@ def country_codes() -> dict[str, Country]:
 
 
 def is_country(code: str) -> bool:
-    """Whether ``code`` is an assigned ISO 3166-1 alpha-2 code (upper case, as written in JSON)."""
+    """Whether ``code`` is an ISO 3166-1 alpha-2 code (upper case, as written in JSON), or XK."""
     return code in _COUNTRIES.get()
 
 

@@ -22,6 +22,7 @@ from geostmt.strategies.records import (
     aid_packages,
     datasets,
     deployments,
+    events,
     record_strategy,
     records,
     sources,
@@ -29,11 +30,13 @@ from geostmt.strategies.records import (
 )
 from geostmt.strategies.texts import TEXT_LOCALES, money_texts, place_texts, quantity_texts
 from geostmt.strategies.values import (
+    acled_codings,
     dates,
     ids,
     money,
     periods,
     places,
+    plover_codings,
     quantities,
     texts,
 )
@@ -41,18 +44,21 @@ from geostmt.strategies.values import (
 __all__ = [
     "TEXT_LOCALES",
     "Context",
+    "acled_codings",
     "actors",
     "aid_packages",
     "datasets",
     "dates",
     "deployments",
     "derived",
+    "events",
     "ids",
     "money",
     "money_texts",
     "periods",
     "place_texts",
     "places",
+    "plover_codings",
     "quantities",
     "quantity_texts",
     "record_strategy",

@@ -68,6 +68,8 @@ def rule_strategy(rule: r.Rule, context: Context) -> st.SearchStrategy[Any]:
         return context.ref(rule.target)
     if isinstance(rule, r.Choice):
         return st.sampled_from(list(rule.enum))
+    if isinstance(rule, r.Vocabulary):
+        return st.sampled_from(sorted(rule.values))
     if isinstance(rule, r.DecimalNumber):
         return v.decimals(min_value=-(10**12) if rule.ge is None else rule.ge)
     if isinstance(rule, r.Integer):
@@ -119,6 +121,12 @@ def _meet(rule: cr.ClassRule, values: dict[str, Any], fill: Callable[[str], Any]
     if isinstance(rule, cr.Together) and (values[f[0]] is None) != (values[f[1]] is None):
         values[f[0]] = values[f[1]] = None
         return True
+    if isinstance(rule, cr.Belongs) and rule.problem(_Values(values)) is not None:
+        values[f[0]] = None  # an optional child that does not fit its parent
+        return True
+    if isinstance(rule, cr.CountOnly) and rule.problem(_Values(values)) is not None:
+        values[f[0]] = None
+        return True
     if isinstance(rule, cr.Differ | cr.Forbid):
         return _meet_inequality(rule, values)
     if isinstance(rule, cr.SubdivisionInCountry) and values[f[0]] is not None:
@@ -127,6 +135,13 @@ def _meet(rule: cr.ClassRule, values: dict[str, Any], fill: Callable[[str], Any]
         values[f[1]] = country
         return changed
     return False
+
+
+class _Values:
+    """Drawn field values seen as an instance, for a rule's own check."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
 
 
 def _meet_inequality(rule: cr.Differ | cr.Forbid, values: dict[str, Any]) -> bool:

@@ -19,6 +19,7 @@ from geostmt.model import (
 from geostmt.model.actor import Actor
 from geostmt.model.aid import AidPackage
 from geostmt.model.deployment import Deployment
+from geostmt.model.event import AcledCoding, Event, PloverCoding
 from geostmt.model.parts import Item
 from geostmt.model.source import Source
 from geostmt.model.statement import Statement
@@ -32,6 +33,7 @@ __all__ = [
     "aid_packages",
     "datasets",
     "deployments",
+    "events",
     "record_strategy",
     "records",
     "sources",
@@ -40,7 +42,14 @@ __all__ = [
 
 
 def _base(refs: st.SearchStrategy[str] | None, max_items: int, **kwargs: Any) -> Context:
-    values = {Quantity: v.quantities(), Money: v.money(), Place: v.places(), Period: v.periods()}
+    values: dict[type[Any], st.SearchStrategy[Any]] = {
+        Quantity: v.quantities(),
+        Money: v.money(),
+        Place: v.places(),
+        Period: v.periods(),
+        PloverCoding: v.plover_codings(),
+        AcledCoding: v.acled_codings(),
+    }
     values.update(kwargs.pop("values", {}))
     return Context(
         refs={} if refs is None else {None: refs},
@@ -116,6 +125,20 @@ def aid_packages(
     counts = {(Item, "quantity"): st.none() | v.quantities(units=[None])}
     value = {Money: v.money(currencies=currencies)}
     return derived(AidPackage, _base(refs, max_items, values=value, fields=counts))
+
+
+def events(
+    *,
+    refs: st.SearchStrategy[str] | None = None,
+    countries: Collection[str] | None = None,
+    max_items: int = 3,
+) -> st.SearchStrategy[Event]:
+    """Events with CAMEO, PLOVER and ACLED codes (at least one), places in ``countries`` and a
+    count of fatalities. Shrinks towards an event with only its id and a CAMEO code."""
+    check_size("max_items", max_items)
+    deaths = {(Event, "fatalities"): st.none() | v.quantities(units=[None])}
+    where = {Place: v.places(countries=countries)}
+    return derived(Event, _base(refs, max_items, values=where, fields=deaths))
 
 
 def _plural(tag: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from geostmt.model import PartialDate, Period, PlaceKind, Qualifier
+from geostmt.model import AcledCoding, PartialDate, Period, PlaceKind, PloverCoding, Qualifier
 from geostmt.model.rules import to_text
 from geostmt.model.values import Money, Place, Quantity
 from geostmt.reference import countries, currencies, subdivisions
@@ -17,12 +17,14 @@ from geostmt.strategies.options import check_codes, check_size
 
 __all__ = [
     "UNITS",
+    "acled_codings",
     "dates",
     "decimals",
     "ids",
     "money",
     "periods",
     "places",
+    "plover_codings",
     "quantities",
     "single_qualifiers",
     "texts",
@@ -146,6 +148,39 @@ def _period(draw: Any) -> Period:
     if start is not None and end is not None and end.latest() < start.earliest():
         start, end = end, start
     return Period(start=start, end=end, text=draw(st.none() | texts()))
+
+
+@st.composite
+def _plover(draw: Any) -> PloverCoding:
+    from geostmt.reference.plover import PLOVER_CONTEXTS, plover_categories
+
+    category = draw(st.sampled_from(sorted(plover_categories())))
+    modes = plover_categories()[category].modes
+    mode = draw(st.none() | st.sampled_from(modes)) if modes else None
+    contexts = draw(st.lists(st.sampled_from(sorted(PLOVER_CONTEXTS)), max_size=2, unique=True))
+    return PloverCoding(category=category, mode=mode, contexts=contexts)
+
+
+def plover_codings() -> st.SearchStrategy[PloverCoding]:
+    """PLOVER codings whose mode is one its category allows; shrinks towards the first
+    category with no mode or context."""
+    return _plover()
+
+
+@st.composite
+def _acled(draw: Any) -> AcledCoding:
+    from geostmt.reference.acled import ACLED_EVENT_TYPES, disorder_type_of
+
+    event_type = draw(st.sampled_from(sorted(ACLED_EVENT_TYPES)))
+    sub = draw(st.none() | st.sampled_from(ACLED_EVENT_TYPES[event_type]))
+    disorder = None if sub is None else disorder_type_of(event_type, sub)
+    return AcledCoding(event_type=event_type, sub_event_type=sub, disorder_type=disorder)
+
+
+def acled_codings() -> st.SearchStrategy[AcledCoding]:
+    """ACLED codings whose sub-event type belongs to the event type, with the disorder type
+    ACLED gives it; shrinks towards the first event type alone."""
+    return _acled()
 
 
 def periods() -> st.SearchStrategy[Period]:

@@ -3,8 +3,7 @@
 A record may carry ``"schema_version"``. Absent, or equal to :data:`geostmt.SCHEMA_VERSION`,
 it is read as it is. An older version is migrated on read, step by step, through
 :data:`MIGRATIONS`; a newer or unknown version is refused with a message saying to upgrade.
-Version 1.0 is the first published format, so no migration exists yet: the first breaking
-change adds one (see docs/versions.md).
+Version 1.1 only adds to 1.0, so the 1.0 step changes nothing (see docs/versions.md).
 """
 
 from __future__ import annotations
@@ -22,7 +21,14 @@ VERSION_KEY = "schema_version"
 Migration = tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]
 """The version a migration leads to, and the function rewriting one record's dict."""
 
-MIGRATIONS: Mapping[str, Migration] = MappingProxyType({})
+
+def _unchanged(record: dict[str, Any]) -> dict[str, Any]:
+    """1.0 -> 1.1: 1.1 only adds (events, times of day, geonames_id, XK), so a 1.0 record is
+    already a 1.1 record."""
+    return record
+
+
+MIGRATIONS: Mapping[str, Migration] = MappingProxyType({"1.0": ("1.1", _unchanged)})
 """Each older version and its step towards the current one (read-only)."""
 
 
