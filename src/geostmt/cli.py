@@ -47,6 +47,16 @@ def _build_parser() -> argparse.ArgumentParser:
     parse.add_argument("text", help="the text to read, such as '$425 million'")
     parse.add_argument("--locale", default="en", help="separators and words (default: en)")
     parse.add_argument("--country", help="places only: limit to this ISO 3166-1 alpha-2 code")
+    importer = commands.add_parser(
+        "import", help="read GDELT, ACLED or PLOVER files into geostmt JSON Lines"
+    )
+    importer.add_argument("format", choices=("gdelt", "acled", "plover"))
+    importer.add_argument("inputs", nargs="+", metavar="IN", help="files in that format")
+    importer.add_argument("-o", "--output", required=True, metavar="OUT", help="JSON Lines")
+    exporter = commands.add_parser("export", help="write geostmt JSON Lines as ACLED or PLOVER")
+    exporter.add_argument("format", choices=("acled", "plover"))
+    exporter.add_argument("inputs", nargs="+", metavar="IN", help="geostmt JSON Lines files")
+    exporter.add_argument("-o", "--output", required=True, metavar="OUT", help="the file")
     schema = commands.add_parser("schema", help="print the JSON Schema of a type or of records")
     schema.add_argument(
         "type", nargs="?", help="a type tag (actor, aid_package...) or class name (Money)"
@@ -165,6 +175,49 @@ def schema(name: str | None, *, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def import_command(fmt: str, inputs: Sequence[str], output: str, *, err: TextIO) -> int:
+    """Run ``geostmt import FORMAT IN... -o OUT``; exit 1 if any row was refused."""
+    from geostmt.convert import import_files
+
+    def follow(name: str, rows: int) -> None:
+        if err.isatty() and rows % PROGRESS_EVERY == 0:
+            err.write(f"\r{name}: {rows:,} rows read")
+            err.flush()
+
+    try:
+        summary = import_files(fmt, inputs, output, follow=follow)
+    except OSError as error:
+        err.write(f"geostmt import: cannot read: {error}\n")
+        return 2
+    for problem in summary.problems:
+        err.write(f"{problem}\n")
+    err.write(
+        f"{summary.rows} row(s) read, {summary.records} record(s) written to {output}, "
+        f"{summary.refused} row(s) refused\n"
+    )
+    return 1 if summary.problems else 0
+
+
+def export_command(fmt: str, inputs: Sequence[str], output: str, *, err: TextIO) -> int:
+    """Run ``geostmt export FORMAT IN... -o OUT``; the records are validated first."""
+    from geostmt.convert import export_file
+    from geostmt.dataset import check_jsonl
+
+    dataset, problems = check_jsonl(inputs, report_unreadable=True)
+    if dataset is None or problems:
+        for problem in problems:
+            err.write(f"{problem}\n")
+        err.write(f"geostmt export: {len(problems)} problem(s); nothing written\n")
+        return 1
+    summary = export_file(fmt, dataset, output)
+    for ident, reason in summary.skipped:
+        err.write(f"skipped {ident}: {reason}\n")
+    err.write(
+        f"{summary.written} row(s) written to {output}, {len(summary.skipped)} record(s) skipped\n"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geostmt`` console script."""
     args = _build_parser().parse_args(argv)
@@ -178,6 +231,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.command == "schema":
         return schema(args.type, out=sys.stdout, err=sys.stderr)
+    if args.command == "import":
+        return import_command(args.format, args.inputs, args.output, err=sys.stderr)
+    if args.command == "export":
+        return export_command(args.format, args.inputs, args.output, err=sys.stderr)
     raise AssertionError(f"unhandled command {args.command!r}")  # pragma: no cover
 
 
