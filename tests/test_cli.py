@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import subprocess
 import sys
@@ -13,6 +14,8 @@ import geostmt as g
 from geostmt.cli import main, validate
 
 KBS = g.Actor(id="kbs", name="KBS", kind="media")
+KBS_LINE = b'{"type":"actor","id":"kbs","name":"KBS","kind":"media"}\n'
+STATEMENT_LINE = b'{"type":"statement","id":"s","speaker":"kbs","text":"hi"}\n'
 
 
 def test_validate_valid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,10 +49,103 @@ def test_validate_reports_file_line_path_message(
 
 
 def test_validate_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A file that cannot be read is a problem, not a traceback."""
+    """A missing path is a problem naming it, not a traceback; the other inputs are still read."""
     missing = tmp_path / "missing.jsonl"
-    assert main(["validate", str(missing)]) == 1
-    assert capsys.readouterr().out == f"{missing}: cannot read: No such file or directory\n"
+    present = tmp_path / "ok.jsonl"
+    g.write_jsonl(present, [KBS])
+    assert main(["validate", str(missing), str(present)]) == 1
+    out, err = capsys.readouterr()
+    assert out == f"{missing}: no such file or directory\n"
+    assert err == "1 valid record(s) in 1 file(s): 1 problem(s)\n"
+
+
+def test_validate_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A directory's JSON Lines files (plain and gzip) are validated together."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    g.write_jsonl(folder / "a.jsonl", [KBS])
+    (folder / "b.jsonl.gz").write_bytes(gzip.compress(STATEMENT_LINE))
+    (folder / "notes.md").write_text("# not data\n")
+    assert main(["validate", str(folder)]) == 0
+    assert capsys.readouterr().err == "2 valid record(s) in 2 file(s): valid\n"
+
+
+@pytest.mark.parametrize("name", ["records.jsonl.gz", "records.jsonl"])
+def test_validate_a_gzip_file(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A gzip file validates whether its name ends in .gz or not."""
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(KBS_LINE + STATEMENT_LINE))
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().err == "2 valid record(s) in 1 file(s): valid\n"
+
+
+def test_validate_a_gz_name_on_plain_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file named .gz that is not gzip is one problem naming it."""
+    path = tmp_path / "records.jsonl.gz"
+    path.write_bytes(KBS_LINE)
+    assert main(["validate", "-q", str(path)]) == 1
+    assert capsys.readouterr().out == (
+        f"{path}: named .gz but not gzip-compressed (it does not start with the gzip bytes 1f 8b)\n"
+    )
+
+
+def test_validate_standard_input(tmp_path: Path) -> None:
+    """``geostmt validate -`` reads standard input, plain or gzip; problems name <stdin>."""
+    command = [sys.executable, "-m", "geostmt", "validate", "-"]
+    done = subprocess.run(command, input=KBS_LINE + STATEMENT_LINE, capture_output=True)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        b"",
+        b"2 valid record(s) in 1 file(s): valid\n",
+    )
+    done = subprocess.run(command, input=gzip.compress(KBS_LINE), capture_output=True)
+    assert done.returncode == 0
+    done = subprocess.run(command, input=STATEMENT_LINE, capture_output=True)
+    assert done.returncode == 1
+    assert done.stdout == b"<stdin>:1: speaker: no actor has id 'kbs' (in statement 's')\n"
+
+
+def test_validate_a_glob(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A quoted pattern is expanded by geostmt; one matching nothing is a problem."""
+    for name in ("a.jsonl", "b.jsonl"):
+        g.write_jsonl(tmp_path / name, [KBS])
+    assert main(["validate", f"{tmp_path}/*.jsonl"]) == 0
+    assert capsys.readouterr().err == "2 valid record(s), 1 distinct, in 2 file(s): valid\n"
+    assert main(["validate", "-q", f"{tmp_path}/*.csv"]) == 1
+    assert capsys.readouterr().out == f"{tmp_path}/*.csv: no file matches this pattern\n"
+
+
+def test_validate_a_byte_order_mark(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file starting with a BOM validates, with a warning on stderr."""
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + KBS_LINE)
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().err == (
+        f"geostmt validate: warning: {path} starts with a UTF-8 byte-order mark; read as UTF-8\n"
+        "1 valid record(s) in 1 file(s): valid\n"
+    )
+
+
+def test_validate_names_file_and_line_across_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Equal records in two files are one; different ones and dangling references name file:line."""
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_bytes(KBS_LINE + STATEMENT_LINE)
+    second.write_bytes(
+        KBS_LINE
+        + b'{"type":"actor","id":"s","name":"S","kind":"person"}\n'
+        + b'{"type":"statement","id":"t","speaker":"nobody","text":"hi"}\n'
+    )
+    assert main(["validate", "-q", str(first), str(second)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{second}:2: id: duplicate id 's', first used at {first}:2; differs in: type",
+        f"{second}:3: speaker: no actor has id 'nobody' (in statement 't')",
+    ]
 
 
 def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
@@ -151,3 +247,52 @@ def test_parse_command_without_a_value(capsys: pytest.CaptureFixture[str]) -> No
     """Text with no such value exits 1 with the ParseError on stderr."""
     assert main(["parse", "place", "NATO"]) == 1
     assert capsys.readouterr().err == "geostmt parse: no place found: 'NATO'\n"
+
+
+PLOVER_LINE = (
+    b'{"id": "e1", "date": "2024-10-31", "event": "ASSAULT", "mode": "aerial", '
+    b'"actor": [{"name": "Russia", "code": "RUS"}], '
+    b'"recipient": [{"name": "Ukraine", "code": "UKR"}]}\n'
+)
+
+
+def test_import_reads_directories_gzip_and_standard_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """geostmt import takes a directory (its files in the format, gzip too) and -; a missing
+    input exits 2 naming it."""
+    folder = tmp_path / "plover"
+    folder.mkdir()
+    (folder / "a.jsonl.gz").write_bytes(gzip.compress(PLOVER_LINE))
+    (folder / "readme.md").write_text("# not data\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["import", "plover", str(folder), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == (
+        f"1 row(s) read, 3 record(s) written to {out}, 0 row(s) refused\n"
+    )
+    assert main(["import", "plover", str(tmp_path / "gone.jsonl"), "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"geostmt import: {tmp_path}/gone.jsonl: no such file or directory\n"
+    )
+    command = [sys.executable, "-m", "geostmt", "import", "plover", "-", "-o", str(out)]
+    done = subprocess.run(command, input=PLOVER_LINE, capture_output=True)
+    assert (done.returncode, done.stderr) == (
+        0,
+        f"1 row(s) read, 3 record(s) written to {out}, 0 row(s) refused\n".encode(),
+    )
+    assert main(["validate", str(out)]) == 0
+
+
+def test_import_reports_a_spoiled_input_and_reads_the_rest(tmp_path: Path) -> None:
+    """An input named .gz that is not gzip is one problem; the other inputs are still imported."""
+    from geostmt.convert import import_files
+
+    plain = tmp_path / "a.jsonl.gz"
+    plain.write_bytes(PLOVER_LINE)
+    good = tmp_path / "b.jsonl"
+    good.write_bytes(PLOVER_LINE)
+    summary = import_files("plover", [plain, good], tmp_path / "out.jsonl")
+    assert (summary.rows, summary.records, summary.refused) == (1, 3, 0)
+    assert [str(p) for p in summary.problems] == [
+        f"{plain}: named .gz but not gzip-compressed (it does not start with the gzip bytes 1f 8b)"
+    ]

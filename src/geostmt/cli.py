@@ -1,7 +1,9 @@
 """The ``geostmt`` command: a thin layer over the library.
 
-``geostmt validate FILE...`` prints ``file:line: path: message`` for every problem (each record's
-own and the dataset's: duplicate ids, references that do not resolve) and exits 1 if any.
+``geostmt validate INPUT...`` prints ``file:line: path: message`` for every problem (each record's
+own and the dataset's: ids used for different records, references that do not resolve) and
+exits 1 if any. An input is a file (JSON Lines, gzip or not, or Parquet), a directory, a glob or
+``-`` for standard input (:func:`geostmt.inputs.expand`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -30,9 +33,15 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"geostmt {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser(
-        "validate", help="check JSON Lines files: every record and the dataset's integrity"
+        "validate", help="check records: every record and the dataset's integrity"
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines files")
+    validate.add_argument(
+        "files",
+        nargs="+",
+        metavar="INPUT",
+        help="JSON Lines files (.jsonl, .jsonl.gz), Parquet datasets, directories, globs, "
+        "or - for standard input",
+    )
     validate.add_argument(
         "--quiet", "-q", action="store_true", help="print problems only, no summary"
     )
@@ -51,7 +60,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "import", help="read GDELT, ACLED or PLOVER files into geostmt JSON Lines"
     )
     importer.add_argument("format", choices=("gdelt", "acled", "plover"))
-    importer.add_argument("inputs", nargs="+", metavar="IN", help="files in that format")
+    importer.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="IN",
+        help="files in that format (gzip or not), directories, globs, or - for standard input",
+    )
     importer.add_argument("-o", "--output", required=True, metavar="OUT", help="JSON Lines")
     exporter = commands.add_parser("export", help="write geostmt JSON Lines as ACLED or PLOVER")
     exporter.add_argument("format", choices=("acled", "plover"))
@@ -86,14 +100,23 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
     return text
 
 
-def _render(problems: Sequence[Problem], records: int, files: int, fmt: str) -> str:
+def _render(
+    problems: Sequence[Problem],
+    records: int,
+    files: int,
+    fmt: str,
+    notes: Sequence[str] = (),
+    distinct: int | None = None,
+) -> str:
     """The problems in the chosen output format (text and github: one line each)."""
     if fmt == "json":
         report = {
             "valid": not problems,
             "files": files,
             "records": records,
+            "distinct": distinct,
             "problems": [p._asdict() for p in problems],
+            "warnings": list(notes),
         }
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     lines = []
@@ -118,7 +141,9 @@ def validate(
     fmt: str = "text",
 ) -> int:
     """Run ``geostmt validate``; returns the exit status."""
-    from geostmt.dataset import check_jsonl
+    from geostmt.dataset import check_inputs
+    from geostmt.errors import ValidationError
+    from geostmt.inputs import Input, expand
 
     counted: list[int] = []
 
@@ -128,12 +153,28 @@ def validate(
                 counted.append(line.number)
             yield line
 
-    _, problems = check_jsonl(files, follow=follow, report_unreadable=True)
+    inputs: list[Input] = []
+    missing: list[Problem] = []
+    for argument in files:  # one at a time: a missing one is reported, the others still read
+        try:
+            inputs.extend(expand([argument]))
+        except ValidationError as error:
+            missing.extend(error.problems)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        dataset, found = check_inputs(inputs, follow=follow, report_unreadable=True)
+    notes = [str(warning.message) for warning in caught]
+    problems = [*missing, *found]
     records = len(counted)
-    out.write(_render(problems, records, len(files), fmt))
+    distinct = len(dataset) if dataset is not None else None
+    out.write(_render(problems, records, len(inputs), fmt, notes, distinct))
+    if fmt != "json":
+        for note in notes:
+            err.write(f"geostmt validate: warning: {note}\n")
     if not quiet and fmt != "json":
         verdict = "valid" if not problems else f"{len(problems)} problem(s)"
-        err.write(f"{records} valid record(s) in {len(files)} file(s): {verdict}\n")
+        merged = f", {distinct} distinct," if distinct is not None and distinct != records else ""
+        err.write(f"{records} valid record(s){merged} in {len(inputs)} file(s): {verdict}\n")
     return 1 if problems else 0
 
 
@@ -176,8 +217,10 @@ def schema(name: str | None, *, out: TextIO, err: TextIO) -> int:
 
 
 def import_command(fmt: str, inputs: Sequence[str], output: str, *, err: TextIO) -> int:
-    """Run ``geostmt import FORMAT IN... -o OUT``; exit 1 if any row was refused."""
+    """Run ``geostmt import FORMAT IN... -o OUT``; exit 1 if any row was refused, 2 if an
+    input is missing or cannot be read."""
     from geostmt.convert import import_files
+    from geostmt.errors import ValidationError
 
     def follow(name: str, rows: int) -> None:
         if err.isatty() and rows % PROGRESS_EVERY == 0:
@@ -188,6 +231,10 @@ def import_command(fmt: str, inputs: Sequence[str], output: str, *, err: TextIO)
         summary = import_files(fmt, inputs, output, follow=follow)
     except OSError as error:
         err.write(f"geostmt import: cannot read: {error}\n")
+        return 2
+    except ValidationError as error:  # an input that is missing or matches nothing
+        for problem in error.problems:
+            err.write(f"geostmt import: {problem}\n")
         return 2
     for problem in summary.problems:
         err.write(f"{problem}\n")

@@ -4,16 +4,23 @@
 from __future__ import annotations
 
 import importlib
+import io
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from geostmt.errors import Problem
+from geostmt.errors import Problem, ValidationError
 from geostmt.model import Record
+
+if TYPE_CHECKING:
+    from geostmt.inputs import Input
 
 __all__ = [
     "EXPORT_FORMATS",
     "IMPORT_FORMATS",
+    "IMPORT_SUFFIXES",
     "ExportSummary",
     "ImportSummary",
     "export_file",
@@ -24,6 +31,10 @@ IMPORT_FORMATS = ("gdelt", "acled", "plover")
 """The formats ``import_files`` reads."""
 EXPORT_FORMATS = ("acled", "plover")
 """The formats ``export_file`` writes."""
+IMPORT_SUFFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {"gdelt": (".csv", ".zip"), "acled": (".csv",), "plover": (".jsonl", ".json")}
+)
+"""The files a directory given to ``import_files`` contributes, by format (``.gz`` too)."""
 
 
 class ImportSummary(NamedTuple):
@@ -55,35 +66,65 @@ def import_files(
 ) -> ImportSummary:
     """Read every row of ``inputs`` in ``fmt`` and write the records they make to ``output``
     (JSON Lines, atomically). Each actor and source is written once across all inputs; refused
-    rows are reported with file, line and column. ``follow(file, rows)`` sees progress."""
+    rows are reported with file, line and column. ``follow(file, rows)`` sees progress.
+
+    ``inputs`` are expanded by :func:`geostmt.inputs.expand`: files (gzip read transparently),
+    directories (their files ending in :data:`IMPORT_SUFFIXES`), globs and ``-`` (standard
+    input); one missing or matching nothing raises ValidationError before anything is read.
+    A problem spoiling a whole input (a broken zip or gzip) is reported and the rest still read.
+    """
+    from geostmt.inputs import expand
     from geostmt.wire import write_jsonl
 
     if fmt not in IMPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of: {', '.join(IMPORT_FORMATS)}")
     reader = _module(fmt)
+    found = expand(inputs, suffixes=IMPORT_SUFFIXES[fmt])
     problems: list[Problem] = []
     counts = {"rows": 0, "records": 0, "refused": 0}
     seen: set[str] = set()
 
     def records() -> Iterator[Record]:
-        for source in inputs:
-            name = os.fspath(source)
-            for row in reader.scan(source):
-                counts["rows"] += 1
-                if follow is not None:
-                    follow(name, counts["rows"])
-                if row.problems:
-                    counts["refused"] += 1
-                    problems.extend(p._replace(file=name, line=row.number) for p in row.problems)
-                    continue
-                for record in row.records:
-                    if record.id not in seen:
-                        seen.add(record.id)
-                        counts["records"] += 1
-                        yield record
+        for item in found:
+            with ExitStack() as stack:
+                try:
+                    for row in reader.scan(_source(item, fmt, stack)):
+                        counts["rows"] += 1
+                        if follow is not None:
+                            follow(item.name, counts["rows"])
+                        if row.problems:
+                            counts["refused"] += 1
+                            problems.extend(
+                                p._replace(file=item.name, line=row.number) for p in row.problems
+                            )
+                            continue
+                        for record in row.records:
+                            if record.id not in seen:
+                                seen.add(record.id)
+                                counts["records"] += 1
+                                yield record
+                except ValidationError as error:
+                    problems.extend(p._replace(file=item.name) for p in error.problems)
 
     write_jsonl(output, records())
     return ImportSummary(counts["rows"], counts["records"], counts["refused"], problems)
+
+
+def _source(item: Input, fmt: str, stack: ExitStack) -> Any:
+    """What the reader of ``fmt`` is given for ``item``: its path when it is a plain file (so
+    GDELT's zip archives open as such), else its bytes unzipped (text for ACLED and PLOVER)."""
+    from geostmt.wire.jsonl import GZIP_MAGIC
+
+    if item.path is not None and not item.name.lower().endswith(".gz"):
+        with open(item.path, "rb") as probe:
+            if probe.read(len(GZIP_MAGIC)) != GZIP_MAGIC:
+                return item.path
+    stream = stack.enter_context(item.open())
+    if fmt == "gdelt":
+        return stream
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    stack.callback(text.detach)  # leave the stream to its owner (it may be standard input)
+    return text
 
 
 def export_file(

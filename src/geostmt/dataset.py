@@ -1,14 +1,21 @@
-"""A set of records with unique ids whose references all resolve to records of the right type."""
+"""A set of records with unique ids whose references all resolve to records of the right type.
+
+Records repeated with the same id and equal content are one record (two articles' files both
+define ``ukraine``); the same id with different content is a problem naming both places.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+import attrs
 import cattrs
 
 from geostmt.errors import Problem, ValidationError
+from geostmt.inputs import Input, expand
 from geostmt.model import (
     Actor,
     AidPackage,
@@ -19,9 +26,9 @@ from geostmt.model import (
     Statement,
     references,
 )
-from geostmt.wire import Line, scan_jsonl, write_jsonl
+from geostmt.wire import Line, write_jsonl
 
-__all__ = ["Dataset", "Origin", "check_jsonl"]
+__all__ = ["Dataset", "Origin", "check_inputs", "check_jsonl"]
 
 R = TypeVar("R")
 
@@ -33,11 +40,16 @@ class Origin(NamedTuple):
     line: int | None
 
 
+_NOWHERE = Origin(None, None)
+
+
 class Dataset:
     """Records by id, checked on construction: unique ids and resolving references.
 
-    ``Dataset(records)`` raises :class:`~geostmt.ValidationError` listing every duplicate id and
-    every dangling or mistyped reference, each naming the record, the field and the id.
+    ``Dataset(records)`` keeps a record repeated with the same id and equal content once, and
+    raises :class:`~geostmt.ValidationError` listing every id used for different records and
+    every dangling or mistyped reference, each naming the record, the field, the id and where
+    it was read (``a.jsonl:5``; for records given in memory, their index).
     """
 
     __slots__ = ("_by_id", "_origins")
@@ -47,20 +59,50 @@ class Dataset:
     ) -> None:
         self._by_id: dict[str, Record] = {}
         self._origins: dict[str, Origin] = {}
+        indexes: dict[str, int] = {}  # where records without an origin came first
         problems: list[Problem] = []
         origin_list = iter(origins) if origins is not None else None
-        for record in records:
-            origin = next(origin_list, Origin(None, None)) if origin_list else Origin(None, None)
-            if record.id in self._by_id:
-                first = self._origins[record.id]
-                where = f" (line {first.line})" if first.line is not None else ""
-                problems.append(_at(origin, "id", f"duplicate id {record.id!r}, first used{where}"))
+        for index, record in enumerate(records):
+            origin = next(origin_list, _NOWHERE) if origin_list else _NOWHERE
+            first = self._by_id.get(record.id)
+            if first is not None:
+                if first != record:
+                    where = _where(self._origins[record.id], indexes.get(record.id))
+                    message = (
+                        f"duplicate id {record.id!r}, first used at {where}; "
+                        f"differs in: {', '.join(_differences(first, record))}"
+                    )
+                    problems.append(_at(origin, "id", message))
                 continue
             self._by_id[record.id] = record
             self._origins[record.id] = origin
+            if origin == _NOWHERE:
+                indexes[record.id] = index
         problems.extend(self._reference_problems())
         if problems:
             raise ValidationError(problems)
+
+    @classmethod
+    def merge(cls, *datasets: Dataset) -> Dataset:
+        """One dataset holding the records of all ``datasets``, each remembering its origin.
+
+        A record in several of them with equal content is kept once (the first); the same id
+        with different content raises ValidationError naming both places.
+        """
+        records = [record for dataset in datasets for record in dataset]
+        origins = [dataset._origins[record.id] for dataset in datasets for record in dataset]
+        return cls(records, origins=origins)
+
+    @classmethod
+    def read(
+        cls, *inputs: str | os.PathLike[str], converter: cattrs.Converter | None = None
+    ) -> Dataset:
+        """A dataset from files, directories, globs, Parquet datasets or ``-`` (standard input),
+        as :func:`geostmt.inputs.expand` finds them; every problem in all of them at once."""
+        dataset, problems = check_inputs(expand(inputs), converter=converter)
+        if dataset is None or problems:
+            raise ValidationError(problems)
+        return dataset
 
     @classmethod
     def read_jsonl(
@@ -176,6 +218,26 @@ def _at(origin: Origin, path: str, message: str) -> Problem:
     return Problem(path, message, origin.line, origin.file)
 
 
+def _where(origin: Origin, index: int | None) -> str:
+    """``a.jsonl:5``, ``a.jsonl``, ``line 5`` or, for a record given in memory, ``index 3``."""
+    if origin.file is not None:
+        return f"{origin.file}:{origin.line}" if origin.line is not None else origin.file
+    if origin.line is not None:
+        return f"line {origin.line}"
+    return f"index {index}"
+
+
+def _differences(first: Record, second: Record) -> list[str]:
+    """The fields in which two records with one id differ (``type`` if their classes do)."""
+    if type(first) is not type(second):
+        return ["type"]
+    return [
+        field.name
+        for field in attrs.fields(type(first))
+        if getattr(first, field.name) != getattr(second, field.name)
+    ]
+
+
 def check_jsonl(
     sources: Iterable[str | os.PathLike[str]],
     *,
@@ -183,30 +245,52 @@ def check_jsonl(
     follow: Callable[[str, Iterator[Line]], Iterator[Line]] | None = None,
     report_unreadable: bool = False,
 ) -> tuple[Dataset | None, list[Problem]]:
-    """Read every file, then check them together as one dataset.
+    """:func:`check_inputs` on JSON Lines files (plain or gzip), each named by its path."""
+    inputs = (Input(os.fspath(source), "jsonl", Path(source)) for source in sources)
+    return check_inputs(
+        inputs, converter=converter, follow=follow, report_unreadable=report_unreadable
+    )
+
+
+def check_inputs(
+    inputs: Iterable[Input],
+    *,
+    converter: cattrs.Converter | None = None,
+    follow: Callable[[str, Iterator[Line]], Iterator[Line]] | None = None,
+    report_unreadable: bool = False,
+) -> tuple[Dataset | None, list[Problem]]:
+    """Read every input, then check them together as one dataset (see :class:`Dataset` for
+    how repeated records merge).
 
     Returns the dataset (None when its ids or references are broken) and every problem found:
-    each line's own, then the dataset's. ``follow`` sees each file's lines as they are read
-    (the CLI counts them); with ``report_unreadable`` a file that cannot be opened is a problem
-    instead of an ``OSError``.
+    each line's own, then the dataset's, each naming its file and line. A problem that spoils
+    a whole input (a ``.gz`` name on plain text) is one of them. ``follow`` sees each input's
+    lines as they are read (the CLI counts them); with ``report_unreadable`` an input that
+    cannot be opened, or a Parquet input without pyarrow, is a problem instead of an
+    ``OSError`` or ``ImportError``.
     """
     records: list[Record] = []
     origins: list[Origin] = []
     problems: list[Problem] = []
-    for source in sources:
-        name = os.fspath(source)
-        lines: Iterator[Line] = scan_jsonl(source, converter=converter)
+    for item in inputs:
+        lines: Iterator[Line] = item.scan(converter=converter)
         try:
-            for line in follow(name, lines) if follow else lines:
+            for line in follow(item.name, lines) if follow else lines:
                 if line.record is None:
-                    problems.extend(p._replace(file=name) for p in line.problems)
+                    problems.extend(line.problems)
                 else:
                     records.append(line.record)
-                    origins.append(Origin(name, line.number))
-        except OSError as error:
+                    origins.append(Origin(item.name, line.number))
+        except ValidationError as error:
+            problems.extend(error.problems)
+        except (OSError, ImportError) as error:
             if not report_unreadable:
                 raise
-            problems.append(Problem("", f"cannot read: {error.strerror or error}", None, name))
+            if isinstance(error, OSError):
+                message = f"cannot read: {error.strerror or error}"
+                problems.append(Problem("", message, None, item.name))
+            else:
+                problems.append(Problem("", str(error), None, None))
     try:
         return Dataset(records, origins=origins), problems
     except ValidationError as error:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,84 @@ def test_streaming_reads_a_large_file(tmp_path: Path) -> None:
         assert next(reader).id == "a0"
         assert stream.tell() < path.stat().st_size
         assert sum(1 for _ in reader) == 19_999
+
+
+def _gzipped(*records: g.Actor) -> bytes:
+    return gzip.compress(b"".join(g.dumps(r).encode() + b"\n" for r in records))
+
+
+@pytest.mark.parametrize("name", ["data.jsonl.gz", "data.jsonl"])
+def test_gzip_is_read_by_its_first_bytes(tmp_path: Path, name: str) -> None:
+    """A gzip file reads transparently, whether or not its name ends in .gz."""
+    path = tmp_path / name
+    path.write_bytes(_gzipped(KBS, UKRAINE))
+    assert list(read_jsonl(path)) == [KBS, UKRAINE]
+    with path.open("rb") as stream:
+        assert list(read_jsonl(stream)) == [KBS, UKRAINE]
+
+
+def test_gzip_from_a_pipe_that_cannot_seek() -> None:
+    """A gzip stream that cannot seek (a pipe) is read too: the first bytes are put back."""
+
+    class Pipe(io.BytesIO):
+        def seekable(self) -> bool:
+            return False
+
+    assert list(read_jsonl(Pipe(_gzipped(KBS)))) == [KBS]
+    assert list(read_jsonl(Pipe(g.dumps(UKRAINE).encode()))) == [UKRAINE]
+
+
+def test_gzip_is_streamed(tmp_path: Path) -> None:
+    """The first record of a large gzip file arrives before the file is read to the end."""
+    path = tmp_path / "big.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as stream:
+        for i in range(20_000):
+            stream.write(g.dumps(g.Actor(id=f"a{i}", name="A", kind="person")) + "\n")
+    with path.open("rb") as raw:
+        reader = read_jsonl(raw)
+        assert next(reader).id == "a0"
+        assert raw.tell() < path.stat().st_size
+
+
+def test_a_gz_name_on_plain_text_is_refused(tmp_path: Path) -> None:
+    """A file named .gz that is not gzip is one clear problem, not a decoding error per line."""
+    path = tmp_path / "plain.jsonl.gz"
+    write_jsonl(path, [KBS])
+    message = "named .gz but not gzip-compressed (it does not start with the gzip bytes 1f 8b)"
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        list(read_jsonl(path))
+    assert [str(p) for p in validate_jsonl(path)] == [message]
+
+
+def test_a_truncated_gzip_names_the_line_it_broke_at(tmp_path: Path) -> None:
+    """A gzip file cut short yields its whole lines, then a problem at the line it broke in."""
+    path = tmp_path / "cut.jsonl.gz"
+    data = _gzipped(*(g.Actor(id=f"a{i}", name="A", kind="person") for i in range(3)))
+    path.write_bytes(data[:-12])  # the trailer and a little of the last block
+    problems = validate_jsonl(path)
+    assert len(problems) == 1
+    assert problems[0].message == (
+        "not a readable gzip file: Compressed file ended before the end-of-stream marker "
+        "was reached"
+    )
+    assert problems[0].line is not None
+
+
+def test_a_byte_order_mark_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    """A UTF-8 BOM at the start of a file is dropped with a warning, not 'Expecting value'."""
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + g.dumps(KBS).encode() + b"\n")
+    with pytest.warns(
+        UserWarning, match=r"bom\.jsonl starts with a UTF-8 byte-order mark; read as"
+    ):
+        assert list(read_jsonl(path)) == [KBS]
+    with pytest.warns(UserWarning, match=r"^the input starts with a UTF-8 byte-order mark"):
+        assert list(read_jsonl(io.BytesIO(path.read_bytes()))) == [KBS]
+
+
+def test_a_byte_order_mark_inside_a_gzip_file(tmp_path: Path) -> None:
+    """The BOM is looked for after decompression."""
+    path = tmp_path / "bom.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\xef\xbb\xbf" + g.dumps(KBS).encode() + b"\n"))
+    with pytest.warns(UserWarning, match="byte-order mark"):
+        assert list(read_jsonl(path)) == [KBS]

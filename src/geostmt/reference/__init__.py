@@ -6,7 +6,13 @@ so importing geostmt costs nothing here.
 
 from geostmt.reference.countries import Country, countries, country, is_country
 from geostmt.reference.currencies import currencies, is_currency
-from geostmt.reference.subdivisions import Subdivision, is_subdivision, subdivision, subdivisions
+from geostmt.reference.subdivisions import (
+    Subdivision,
+    is_subdivision,
+    subdivision,
+    subdivisions,
+    subdivisions_of,
+)
 
 __all__ = [
     "Country",
@@ -19,4 +25,5 @@ __all__ = [
     "is_subdivision",
     "subdivision",
     "subdivisions",
+    "subdivisions_of",
 ]

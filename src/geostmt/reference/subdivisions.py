@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from geostmt.reference._lazy import Lazy
 
-__all__ = ["Subdivision", "is_subdivision", "subdivision", "subdivisions"]
+__all__ = ["Subdivision", "is_subdivision", "subdivision", "subdivisions", "subdivisions_of"]
 
 
 class Subdivision(NamedTuple):
@@ -35,6 +35,21 @@ def _load() -> dict[str, Subdivision]:
 
 
 _SUBDIVISIONS: Lazy[dict[str, Subdivision]] = Lazy(_load)
+
+
+def _by_country() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for entry in _SUBDIVISIONS.get().values():
+        found.setdefault(entry.country, []).append(entry.code)
+    return {country: tuple(sorted(codes)) for country, codes in found.items()}
+
+
+_BY_COUNTRY: Lazy[dict[str, tuple[str, ...]]] = Lazy(_by_country)
+
+
+def subdivisions_of(country: str) -> tuple[str, ...]:
+    """The ISO 3166-2 codes of ``country``'s subdivisions, sorted (empty for none)."""
+    return _BY_COUNTRY.get().get(country, ())
 
 
 def subdivisions() -> dict[str, Subdivision]:

@@ -154,9 +154,10 @@ def _meet_inequality(rule: cr.Differ | cr.Forbid, values: dict[str, Any]) -> boo
 
 
 @st.composite
-def _build(draw: Any, cls: type[Any], context: Context) -> Any:
+def _build(
+    draw: Any, cls: type[Any], strategies: dict[str, st.SearchStrategy[Any]], context: Context
+) -> Any:
     spec = describe(cls)
-    strategies = {f.name: _field_strategy(cls, f, context) for f in spec.fields}
     values = {name: draw(strategy) for name, strategy in strategies.items()}
 
     def fill(name: str) -> Any:
@@ -178,5 +179,7 @@ def derived(cls: type[Any], context: Context | None = None) -> st.SearchStrategy
     Shrinks towards the smallest value of each field: ``None`` for optional fields, no list
     items, the first enum member.
     """
-    describe(cls)  # a TypeError now for a class without field rules
-    return _build(cls, context or Context())
+    context = context or Context()
+    spec = describe(cls)  # a TypeError now for a class without field rules
+    strategies = {f.name: _field_strategy(cls, f, context) for f in spec.fields}
+    return _build(cls, strategies, context)

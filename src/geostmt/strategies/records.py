@@ -200,9 +200,10 @@ def datasets(draw: Any, *, max_records: int = 12) -> Dataset:
         values=context.values,
         max_items=2,
     )
+    referring = {cls: derived(cls, context) for cls in others}
     for _ in range(extra):
         cls = draw(st.sampled_from(others))
-        made.append(draw(derived(cls, _with_id_field(context, cls, next(ids)))))
+        made.append(_with_id(draw(referring[cls]), next(ids)))
     return Dataset(made)
 
 
@@ -211,11 +212,3 @@ def _with_id(record: Any, ident: str) -> Any:
 
     return attrs.evolve(record, id=ident)
 
-
-def _with_id_field(context: Context, cls: type[Any], ident: str) -> Context:
-    return Context(
-        refs=context.refs,
-        values=context.values,
-        fields={**context.fields, (cls, "id"): st.just(ident)},
-        max_items=context.max_items,
-    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Any
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from geostmt.model import AcledCoding, PartialDate, Period, PlaceKind, PloverCoding, Qualifier
 from geostmt.model.rules import to_text
 from geostmt.model.values import Money, Place, Quantity
-from geostmt.reference import countries, currencies, subdivisions
+from geostmt.reference import countries, currencies, subdivisions_of
 from geostmt.strategies.options import check_codes, check_size
 
 __all__ = [
@@ -39,11 +40,13 @@ def single_qualifiers() -> st.SearchStrategy[Qualifier]:
     return st.sampled_from([q for q in Qualifier if q is not Qualifier.RANGE])
 
 
+@functools.cache
 def ids() -> st.SearchStrategy[str]:
     """Record ids matching the id pattern; shrinks towards ``"0"``."""
     return st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9._:-]{0,24}\Z")
 
 
+@functools.cache
 def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     """Non-blank text as geostmt stores it (stripped, NFC); shrinks towards ``"0"``."""
     check_size("max_size", max_size)
@@ -54,6 +57,7 @@ def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
     return st.builds(lambda a, mid, b: to_text(a + mid + b), alphabet, inner, alphabet)
 
 
+@functools.cache
 def dates() -> st.SearchStrategy[PartialDate]:
     """Partial dates at day, month or year precision; shrinks towards the year 2000."""
     day = st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)).map(PartialDate.from_date)
@@ -108,7 +112,7 @@ def _all_currencies() -> frozenset[str]:
 def _place(draw: Any, codes: Sequence[str]) -> Place:
     country = draw(st.sampled_from(codes))
     kind = draw(st.sampled_from(PlaceKind))
-    own = sorted(s.code for s in subdivisions().values() if s.country == country)
+    own = subdivisions_of(country)
     subdivision = None
     if kind is PlaceKind.SUBDIVISION or (own and draw(st.booleans())):
         if not own:

@@ -1,12 +1,21 @@
-"""JSON Lines: streaming reads that name the bad line, and atomic writes."""
+"""JSON Lines: streaming reads that name the bad line, and atomic writes.
+
+Reads take plain or gzip-compressed files (recognised by their first bytes, whatever their name)
+and skip a UTF-8 byte-order mark at the start of a file, with a warning.
+"""
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import tempfile
+import warnings
+import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 import cattrs
 
@@ -14,10 +23,25 @@ from geostmt.errors import Problem, ValidationError
 from geostmt.model import Record
 from geostmt.wire.codec import MAX_RECORD_BYTES, dumps, loads
 
-__all__ = ["Line", "read_jsonl", "scan_jsonl", "validate_jsonl", "write_jsonl"]
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+__all__ = [
+    "GZIP_MAGIC",
+    "Line",
+    "open_binary",
+    "read_jsonl",
+    "scan_jsonl",
+    "validate_jsonl",
+    "write_jsonl",
+]
 
 Source = str | os.PathLike[str] | IO[bytes]
 _TOO_LONG = f"line longer than {MAX_RECORD_BYTES} bytes; not read"
+GZIP_MAGIC = b"\x1f\x8b"
+"""The first two bytes of every gzip file: how a compressed input is recognised."""
+_BOM = b"\xef\xbb\xbf"
+_NOT_GZIP = "named .gz but not gzip-compressed (it does not start with the gzip bytes 1f 8b)"
 
 
 class Line(NamedTuple):
@@ -28,16 +52,98 @@ class Line(NamedTuple):
     problems: tuple[Problem, ...]
 
 
-def _raw_lines(source: Source) -> Iterator[tuple[int, bytes | None]]:
+class _Prefixed(io.RawIOBase):
+    """``head`` (bytes already read from ``rest``) followed by the rest of ``rest``."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            size = min(len(view), len(self._head))
+            view[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        read = getattr(self._rest, "read1", self._rest.read)
+        data: bytes = read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def _head(stream: IO[bytes], size: int) -> tuple[bytes, IO[bytes]]:
+    """The first ``size`` bytes of ``stream``, and a stream that still starts with them."""
+    if stream.seekable():
+        start = stream.tell()
+        head = stream.read(size)
+        stream.seek(start)
+        return head, stream
+    head = b""
+    while len(head) < size:
+        chunk = stream.read(size - len(head))
+        if not chunk:
+            break
+        head += chunk
+    return head, io.BufferedReader(_Prefixed(head, stream))
+
+
+def _name(source: Source) -> str | None:
     if isinstance(source, str | os.PathLike):
-        with open(source, "rb") as stream:
-            yield from _numbered(stream)
-    else:
-        yield from _numbered(source)
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else None
 
 
-def _numbered(stream: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
-    """Each line with its number; None for a line over MAX_RECORD_BYTES, which is skipped."""
+@contextmanager
+def open_binary(source: Source) -> Iterator[IO[bytes]]:
+    """The bytes of ``source`` (a path or a binary file), decompressed if they are gzip.
+
+    Gzip is recognised by its first two bytes (:data:`GZIP_MAGIC`), so a compressed file named
+    ``.jsonl`` reads too; a path named ``.gz`` that is not gzip is a ValidationError. Streams:
+    nothing is read ahead beyond the first bytes.
+    """
+    with open(source, "rb") if isinstance(source, str | os.PathLike) else _kept(source) as raw:
+        head, stream = _head(raw, len(GZIP_MAGIC))
+        if head == GZIP_MAGIC:
+            with gzip.GzipFile(fileobj=stream, mode="rb") as unzipped:
+                yield cast(IO[bytes], unzipped)
+            return
+        name = _name(source)
+        if isinstance(source, str | os.PathLike) and name and name.lower().endswith(".gz"):
+            raise ValidationError.single("", _NOT_GZIP)
+        yield stream
+
+
+@contextmanager
+def _kept(stream: IO[bytes]) -> Iterator[IO[bytes]]:
+    """``stream`` itself, left open: the caller owns it."""
+    yield stream
+
+
+def _raw_lines(source: Source) -> Iterator[tuple[int, bytes | None]]:
+    name = _name(source) or "the input"
+    with open_binary(source) as stream:
+        number = 0
+        try:
+            for number, raw in _numbered(stream, name):
+                yield number, raw
+        except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+            if not isinstance(stream, gzip.GzipFile):
+                raise
+            message = f"not a readable gzip file: {error}"
+            raise ValidationError.single("", message, number + 1) from None
+
+
+def _numbered(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes | None]]:
+    """Each line with its number; None for a line over MAX_RECORD_BYTES, which is skipped.
+
+    A UTF-8 byte-order mark at the start is dropped with a UserWarning naming ``name``.
+    """
     number = 0
     while True:
         # readline with a limit: a gigantic line is refused without being held in memory
@@ -45,6 +151,13 @@ def _numbered(stream: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
         if not raw:
             return
         number += 1
+        if number == 1 and raw.startswith(_BOM):
+            warnings.warn(
+                f"{name} starts with a UTF-8 byte-order mark; read as UTF-8",
+                UserWarning,
+                stacklevel=2,
+            )
+            raw = raw[len(_BOM) :]
         if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
                 raw = stream.readline(MAX_RECORD_BYTES + 1)
@@ -57,6 +170,8 @@ def scan_jsonl(source: Source, *, converter: cattrs.Converter | None = None) -> 
     """Every non-blank line of ``source`` (a path or a binary file) as a :class:`Line`.
 
     Reads one line at a time, so files larger than memory are fine. Blank lines are skipped.
+    Gzip is read transparently (see :func:`open_binary`). What spoils the whole file (a ``.gz``
+    name on plain bytes, a broken gzip stream) raises ValidationError, after the lines before it.
     """
     for number, raw in _raw_lines(source):
         if raw is None:
@@ -83,7 +198,13 @@ def read_jsonl(source: Source, *, converter: cattrs.Converter | None = None) -> 
 
 def validate_jsonl(source: Source, *, converter: cattrs.Converter | None = None) -> list[Problem]:
     """Every problem in every line of ``source`` (empty when all records are valid)."""
-    return [p for line in scan_jsonl(source, converter=converter) for p in line.problems]
+    problems: list[Problem] = []
+    try:
+        for line in scan_jsonl(source, converter=converter):
+            problems.extend(line.problems)
+    except ValidationError as error:
+        problems.extend(error.problems)
+    return problems
 
 
 def write_jsonl(
