@@ -146,6 +146,30 @@ def test_precision() -> None:
     assert month.place.kind == "other"
 
 
+def test_an_actor_named_again_with_another_type_round_trips() -> None:
+    """The first form of an actor is the one emitted; later rows keep the type they differ in."""
+    again = {**KURSK, "event_id_cnty": "RUS1235", "inter1": "2", "assoc_actor_1": ""}
+    text = _csv([KURSK, again, {**again, "event_id_cnty": "RUS1236"}])
+    records = _records(text)
+    assert _written(records) == text
+    first, second, third = _events(records)
+    assert "acled:inter1" not in first.identifiers
+    assert second.identifiers["acled:inter1"] == third.identifiers["acled:inter1"] == "2"
+    names = [r.name for r in records if isinstance(r, g.Actor)]
+    assert len(names) == len(set(names))  # each actor once, as first met
+
+
+@pytest.mark.parametrize(
+    ("column", "filled"),
+    [("inter2", "1"), ("year", "2024"), ("geo_precision", "1"), ("time_precision", "1")],
+)
+def test_an_empty_cell_the_writer_would_fill_is_written_filled(column: str, filled: str) -> None:
+    """As the docs say: an empty cell is not kept (identifiers hold no empty text)."""
+    text = _csv([KURSK, {**KURSK, "event_id_cnty": "RUS1235", column: ""}])
+    back = list(csv.DictReader(io.StringIO(_written(_records(text)))))
+    assert [row[column] for row in back] == [KURSK[column], filled]
+
+
 def test_records_form_a_dataset_and_ids_are_stable() -> None:
     text = _csv(ROWS)
     first, second = _records(text), _records(text)

@@ -18,13 +18,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import IO, Any, TypeVar
 
 from geostmt.errors import Problem, ValidationError, shown
+from geostmt.interop.ids import ascii_folded, id_text
 from geostmt.interop.rows import Row, Seen, first_bad_row
 from geostmt.model import Record
 from geostmt.model.actor import Actor
@@ -32,12 +32,14 @@ from geostmt.model.enums import ActorKind, PlaceKind
 from geostmt.model.event import Event, PloverCoding
 from geostmt.model.frozenmap import FrozenMap
 from geostmt.model.parts import Evidence
+from geostmt.model.rules import ID_MAX_LENGTH
 from geostmt.model.source import Source
 from geostmt.model.time import PartialDate
 from geostmt.model.values import Place
 from geostmt.reference.cameo import is_cameo_code
 from geostmt.reference.code_systems import from_cameo_country, from_fips
 from geostmt.reference.plover import cameo_to_plover
+from geostmt.wire.files import source_name
 
 __all__ = ["ACTOR_KINDS", "COLUMNS", "DROPPED", "MAPPING", "PLACE_KINDS", "read", "scan"]
 
@@ -170,8 +172,6 @@ _FIPS_NO_COUNTRY = frozenset({"OS", "NT", "YI"})
 _AT: Mapping[str, int] = MappingProxyType({name: i for i, name in enumerate(COLUMNS)})
 _DIGITS = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_NOT_ID = re.compile(r"[^A-Za-z0-9._:-]+")
-_MAX_ID = 200
 
 GdeltSource = str | os.PathLike[str] | IO[str] | IO[bytes]
 T = TypeVar("T")
@@ -200,11 +200,6 @@ def _build(make: Callable[[], T], columns: Mapping[str, str], default: str) -> T
         ) from None
 
 
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NOT_ID.sub("-", ascii_text.lower()).strip("-")
-
-
 def _actor(cells: list[str], n: int) -> Actor | None:
     prefix = f"Actor{n}"
     code = cells[_AT[f"{prefix}Code"]]
@@ -222,7 +217,7 @@ def _actor(cells: list[str], n: int) -> Actor | None:
     else:
         kind = ActorKind.OTHER
     ident = "-".join(
-        part for part in ("gdelt-actor", _NOT_ID.sub("-", code).strip("-"), _slug(name)) if part
+        part for part in ("gdelt-actor", id_text(code), id_text(ascii_folded(name).lower())) if part
     )
     columns = {
         "id": f"{prefix}Code",
@@ -232,7 +227,7 @@ def _actor(cells: list[str], n: int) -> Actor | None:
     }
     return _build(
         lambda: Actor(
-            id=ident[:_MAX_ID],
+            id=ident[:ID_MAX_LENGTH],
             name=name,
             kind=kind,
             country=country,
@@ -426,9 +421,4 @@ def read(source: GdeltSource) -> Iterator[Record]:
     """The records of a GDELT 2.0 event export, streamed, actors and sources before the events
     citing them, each once; a ValidationError naming the file, line and column at the first
     bad row."""
-    if isinstance(source, str | os.PathLike):
-        name: str | None = os.fspath(source)
-    else:
-        given = getattr(source, "name", None)
-        name = given if isinstance(given, str) else None
-    return first_bad_row(scan(source), name)
+    return first_bad_row(scan(source), source_name(source))

@@ -211,4 +211,3 @@ def _with_id(record: Any, ident: str) -> Any:
     import attrs
 
     return attrs.evolve(record, id=ident)
-

@@ -9,12 +9,10 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import tempfile
 import warnings
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 import cattrs
@@ -22,6 +20,7 @@ import cattrs
 from geostmt.errors import Problem, ValidationError
 from geostmt.model import Record
 from geostmt.wire.codec import MAX_RECORD_BYTES, dumps, loads
+from geostmt.wire.files import atomic_text, source_name
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -92,13 +91,6 @@ def _head(stream: IO[bytes], size: int) -> tuple[bytes, IO[bytes]]:
     return head, io.BufferedReader(_Prefixed(head, stream))
 
 
-def _name(source: Source) -> str | None:
-    if isinstance(source, str | os.PathLike):
-        return os.fspath(source)
-    name = getattr(source, "name", None)
-    return name if isinstance(name, str) else None
-
-
 @contextmanager
 def open_binary(source: Source) -> Iterator[IO[bytes]]:
     """The bytes of ``source`` (a path or a binary file), decompressed if they are gzip.
@@ -113,7 +105,7 @@ def open_binary(source: Source) -> Iterator[IO[bytes]]:
             with gzip.GzipFile(fileobj=stream, mode="rb") as unzipped:
                 yield cast(IO[bytes], unzipped)
             return
-        name = _name(source)
+        name = source_name(source)
         if isinstance(source, str | os.PathLike) and name and name.lower().endswith(".gz"):
             raise ValidationError.single("", _NOT_GZIP)
         yield stream
@@ -126,7 +118,7 @@ def _kept(stream: IO[bytes]) -> Iterator[IO[bytes]]:
 
 
 def _raw_lines(source: Source) -> Iterator[tuple[int, bytes | None]]:
-    name = _name(source) or "the input"
+    name = source_name(source) or "the input"
     with open_binary(source) as stream:
         number = 0
         try:
@@ -217,19 +209,10 @@ def write_jsonl(
 
     A write killed halfway leaves the old file (or none), never half a file. Returns the count.
     """
-    target = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     count = 0
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            for record in records:
-                stream.write(dumps(record, converter=converter))
-                stream.write("\n")
-                count += 1
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_text(path) as stream:
+        for record in records:
+            stream.write(dumps(record, converter=converter))
+            stream.write("\n")
+            count += 1
     return count
