@@ -97,3 +97,33 @@ def test_gdelt_example_answers_by_quad_class(shared: Path, tmp_path: Path) -> No
     table = module["main"](tmp_path / "gdelt.jsonl")
     assert sum(sum(counts.values()) for counts in table.values()) <= 1200
     assert table["US"][1] > table["US"][4] > 0
+
+
+def test_cli_convert_jsonl_parquet_and_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """geostmt convert: JSON Lines to a Parquet directory, to .jsonl.gz, each validating."""
+    pytest.importorskip("pyarrow")
+    seed = ROOT / "examples" / "data" / "seed-article.jsonl"
+    parquet = tmp_path / "seed"
+    assert main(["convert", str(seed), "-o", str(parquet)]) == 0
+    assert (parquet / "actor").is_dir()
+    gz = tmp_path / "back.jsonl.gz"
+    assert main(["convert", str(parquet), "-o", str(gz)]) == 0
+    assert gz.read_bytes()[:2] == b"\x1f\x8b"
+    assert "27 record(s) written to" in capsys.readouterr().err
+    assert sorted(map(g.dumps, g.read_jsonl(gz))) == sorted(map(g.dumps, g.read_jsonl(seed)))
+    assert main(["validate", str(parquet), str(gz)]) == 0  # equal duplicates merge
+
+
+def test_cli_convert_writes_nothing_on_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad record stops the conversion: its problem is printed and no output appears."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"type":"actor","id":"a","name":"A","kind":"nation"}\n', "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["convert", str(bad), "-o", str(out)]) == 1
+    assert f"{bad}:1: kind: 'nation' is not one of" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["convert", str(tmp_path / "missing.jsonl"), "-o", str(out)]) == 2

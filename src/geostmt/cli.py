@@ -67,6 +67,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="files in that format (gzip or not), directories, globs, or - for standard input",
     )
     importer.add_argument("-o", "--output", required=True, metavar="OUT", help="JSON Lines")
+    converter = commands.add_parser(
+        "convert", help="JSON Lines (plain or .gz) to a Parquet directory, or back, validated"
+    )
+    converter.add_argument("inputs", nargs="+", metavar="IN", help="as for validate")
+    converter.add_argument(
+        "-o", "--output", required=True, metavar="OUT",
+        help="OUT.jsonl or OUT.jsonl.gz for JSON Lines; anything else is a Parquet directory",
+    )  # fmt: skip
     exporter = commands.add_parser("export", help="write geostmt JSON Lines as ACLED or PLOVER")
     exporter.add_argument("format", choices=("acled", "plover"))
     exporter.add_argument("inputs", nargs="+", metavar="IN", help="geostmt JSON Lines files")
@@ -265,6 +273,35 @@ def export_command(fmt: str, inputs: Sequence[str], output: str, *, err: TextIO)
     return 0
 
 
+def convert_command(inputs: Sequence[str], output: str, *, err: TextIO) -> int:
+    """Run ``geostmt convert IN... -o OUT``: read and validate every input as one dataset,
+    then write it; nothing is written if any problem is found (exit 1)."""
+    from geostmt.convert import convert_dataset
+    from geostmt.dataset import check_inputs
+    from geostmt.errors import ValidationError
+    from geostmt.inputs import expand
+
+    try:
+        found = expand(inputs)
+    except ValidationError as error:
+        for problem in error.problems:
+            err.write(f"geostmt convert: {problem}\n")
+        return 2
+
+    def follow(name: str, lines: Iterator[Line]) -> Iterator[Line]:
+        return _progress(name, lines, err)
+
+    dataset, problems = check_inputs(found, follow=follow, report_unreadable=True)
+    if dataset is None or problems:
+        for problem in problems:
+            err.write(f"{problem}\n")
+        err.write(f"geostmt convert: {len(problems)} problem(s); nothing written\n")
+        return 1
+    count = convert_dataset(dataset, output)
+    err.write(f"{count} record(s) written to {output}\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geostmt`` console script."""
     args = _build_parser().parse_args(argv)
@@ -280,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return schema(args.type, out=sys.stdout, err=sys.stderr)
     if args.command == "import":
         return import_command(args.format, args.inputs, args.output, err=sys.stderr)
+    if args.command == "convert":
+        return convert_command(args.inputs, args.output, err=sys.stderr)
     if args.command == "export":
         return export_command(args.format, args.inputs, args.output, err=sys.stderr)
     raise AssertionError(f"unhandled command {args.command!r}")  # pragma: no cover

@@ -23,6 +23,7 @@ __all__ = [
     "IMPORT_SUFFIXES",
     "ExportSummary",
     "ImportSummary",
+    "convert_dataset",
     "export_file",
     "import_files",
 ]
@@ -125,6 +126,32 @@ def _source(item: Input, fmt: str, stack: ExitStack) -> Any:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     stack.callback(text.detach)  # leave the stream to its owner (it may be standard input)
     return text
+
+
+def convert_dataset(dataset: Iterable[Record], output: str | os.PathLike[str]) -> int:
+    """Write a validated dataset to ``output``: JSON Lines where it ends in ``.jsonl`` (gzip
+    where ``.jsonl.gz``), else a Parquet directory (one dataset per record type, replaced
+    whole). Returns the records written."""
+    name = os.fspath(output)
+    if name.endswith(".jsonl.gz"):
+        import gzip
+
+        from geostmt.wire import dumps
+        from geostmt.wire.files import atomic_binary
+
+        count = 0
+        with atomic_binary(name) as raw, gzip.GzipFile(fileobj=raw, mode="wb") as stream:
+            for record in dataset:
+                stream.write(dumps(record).encode("utf-8") + b"\n")
+                count += 1
+        return count
+    if name.endswith(".jsonl"):
+        from geostmt.wire import write_jsonl
+
+        return write_jsonl(name, dataset)
+    from geostmt.table import write_parquet
+
+    return sum(write_parquet(dataset, name, overwrite=True).values())
 
 
 def export_file(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_text", "open_text", "source_name"]
+__all__ = ["atomic_binary", "atomic_text", "open_text", "source_name"]
 
 
 def source_name(source: str | os.PathLike[str] | IO[Any]) -> str | None:
@@ -47,6 +47,22 @@ def atomic_text(path: str | os.PathLike[str], *, newline: str = "\n") -> Iterato
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_binary(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """Like :func:`atomic_text`, a binary stream (for gzip and other encoded output)."""
+    target = Path(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
