@@ -26,6 +26,17 @@ __all__ = ["main"]
 PROGRESS_EVERY = 10_000
 
 
+def _engine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--jobs", "-j", type=int, metavar="N",
+        help="check on a local Dask cluster of N worker processes (needs geostmt[dask])",
+    )  # fmt: skip
+    command.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="check on a running Dask cluster (tcp://host:8786; needs geostmt[dask])",
+    )  # fmt: skip
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geostmt", description="Validate and inspect geostmt datasets."
@@ -45,6 +56,7 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--quiet", "-q", action="store_true", help="print problems only, no summary"
     )
+    _engine_options(validate)
     validate.add_argument(
         "--format",
         choices=("text", "github", "json"),
@@ -75,6 +87,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="OUT",
         help="OUT.jsonl or OUT.jsonl.gz for JSON Lines; anything else is a Parquet directory",
     )  # fmt: skip
+    _engine_options(converter)
     exporter = commands.add_parser("export", help="write geostmt JSON Lines as ACLED or PLOVER")
     exporter.add_argument("format", choices=("acled", "plover"))
     exporter.add_argument("inputs", nargs="+", metavar="IN", help="geostmt JSON Lines files")
@@ -147,11 +160,15 @@ def validate(
     err: TextIO,
     quiet: bool = False,
     fmt: str = "text",
+    jobs: int | None = None,
+    scheduler: str | None = None,
 ) -> int:
-    """Run ``geostmt validate``; returns the exit status."""
+    """Run ``geostmt validate``; returns the exit status. With ``jobs`` or ``scheduler`` the
+    checks run on Dask, with the same output."""
     from geostmt.dataset import check_inputs
     from geostmt.errors import ValidationError
     from geostmt.inputs import Input, expand
+    from geostmt.integrity import sort_problems
 
     counted: list[int] = []
 
@@ -170,11 +187,22 @@ def validate(
             missing.extend(error.problems)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)
-        dataset, found = check_inputs(inputs, follow=follow, report_unreadable=True)
+        if jobs is not None or scheduler is not None:
+            try:
+                from geostmt.engines import dask as engine
+            except ImportError as error:
+                err.write(f"geostmt validate: {error}\n")
+                return 2
+            if err.isatty():
+                err.write(f"checking {len(inputs)} input(s) on Dask...\n")
+            report = engine.check([i.name for i in inputs], scheduler=scheduler, jobs=jobs)
+            found, records, distinct = report.problems, report.records, report.distinct
+        else:
+            dataset, found = check_inputs(inputs, follow=follow, report_unreadable=True)
+            records = len(counted)
+            distinct = len(dataset) if dataset is not None else None
     notes = [str(warning.message) for warning in caught]
-    problems = [*missing, *found]
-    records = len(counted)
-    distinct = len(dataset) if dataset is not None else None
+    problems = sort_problems([*missing, *found], [item.name for item in inputs])
     out.write(_render(problems, records, len(inputs), fmt, notes, distinct))
     if fmt != "json":
         for note in notes:
@@ -273,9 +301,19 @@ def export_command(fmt: str, inputs: Sequence[str], output: str, *, err: TextIO)
     return 0
 
 
-def convert_command(inputs: Sequence[str], output: str, *, err: TextIO) -> int:
+def convert_command(
+    inputs: Sequence[str],
+    output: str,
+    *,
+    err: TextIO,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+) -> int:
     """Run ``geostmt convert IN... -o OUT``: read and validate every input as one dataset,
-    then write it; nothing is written if any problem is found (exit 1)."""
+    then write it; nothing is written if any problem is found (exit 1). With ``jobs`` or
+    ``scheduler`` it runs on Dask (problems also go to ``OUT.rejects.jsonl``)."""
+    if jobs is not None or scheduler is not None:
+        return _convert_on_dask(inputs, output, err=err, jobs=jobs, scheduler=scheduler)
     from geostmt.convert import convert_dataset
     from geostmt.dataset import check_inputs
     from geostmt.errors import ValidationError
@@ -302,13 +340,45 @@ def convert_command(inputs: Sequence[str], output: str, *, err: TextIO) -> int:
     return 0
 
 
+def _convert_on_dask(
+    inputs: Sequence[str], output: str, *, err: TextIO, jobs: int | None, scheduler: str | None
+) -> int:
+    from geostmt.errors import ValidationError
+
+    try:
+        from geostmt.engines import dask as engine
+    except ImportError as error:
+        err.write(f"geostmt convert: {error}\n")
+        return 2
+    if output.endswith(".jsonl.gz"):
+        err.write("geostmt convert: --jobs writes .jsonl or a Parquet directory, not .jsonl.gz\n")
+        return 2
+    try:
+        report = engine.convert(inputs, output, scheduler=scheduler, jobs=jobs)
+    except ValidationError as error:
+        for problem in error.problems:
+            err.write(f"geostmt convert: {problem}\n")
+        return 2
+    for problem in report.problems:
+        err.write(f"{problem}\n")
+    if report.problems:
+        err.write(
+            f"geostmt convert: {len(report.problems)} problem(s), listed in "
+            f"{output}.rejects.jsonl; nothing written\n"
+        )
+        return 1
+    err.write(f"{report.records} record(s) written to {output}\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geostmt`` console script."""
     args = _build_parser().parse_args(argv)
     if args.command == "validate":
         return validate(
-            args.files, out=sys.stdout, err=sys.stderr, quiet=args.quiet, fmt=args.format
-        )
+            args.files, out=sys.stdout, err=sys.stderr, quiet=args.quiet, fmt=args.format,
+            jobs=args.jobs, scheduler=args.scheduler,
+        )  # fmt: skip
     if args.command == "parse":
         return parse(
             args.kind, args.text, args.locale, args.country, out=sys.stdout, err=sys.stderr
@@ -318,7 +388,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import":
         return import_command(args.format, args.inputs, args.output, err=sys.stderr)
     if args.command == "convert":
-        return convert_command(args.inputs, args.output, err=sys.stderr)
+        return convert_command(
+            args.inputs, args.output, err=sys.stderr, jobs=args.jobs, scheduler=args.scheduler
+        )
     if args.command == "export":
         return export_command(args.format, args.inputs, args.output, err=sys.stderr)
     raise AssertionError(f"unhandled command {args.command!r}")  # pragma: no cover

@@ -16,6 +16,7 @@ import cattrs
 
 from geostmt.errors import Problem, ValidationError
 from geostmt.inputs import Input, expand
+from geostmt.integrity import duplicate_message, ref_rows, reference_message, where
 from geostmt.model import (
     Actor,
     AidPackage,
@@ -67,11 +68,9 @@ class Dataset:
             first = self._by_id.get(record.id)
             if first is not None:
                 if first != record:
-                    where = _where(self._origins[record.id], indexes.get(record.id))
-                    message = (
-                        f"duplicate id {record.id!r}, first used at {where}; "
-                        f"differs in: {', '.join(_differences(first, record))}"
-                    )
+                    kept = self._origins[record.id]
+                    place = where(kept.file, kept.line, indexes.get(record.id))
+                    message = duplicate_message(record.id, place, _differences(first, record))
                     problems.append(_at(origin, "id", message))
                 continue
             self._by_id[record.id] = record
@@ -122,21 +121,12 @@ class Dataset:
 
     def _reference_problems(self) -> Iterator[Problem]:
         for record in self._by_id.values():
-            for reference in references(type(record)):
-                target = reference.target
-                for path, ident in reference.find(record):
-                    found = self._by_id.get(ident)
-                    message = None
-                    if found is None:
-                        message = f"no {target or 'record'} has id {ident!r}"
-                    elif target is not None and target != found.TYPE:
-                        message = f"{ident!r} is a {found.TYPE}, not a {target}"
-                    if message is not None:
-                        yield _at(
-                            self._origins[record.id],
-                            path,
-                            f"{message} (in {record.TYPE} {record.id!r})",
-                        )
+            origin = self._origins[record.id]
+            for row in ref_rows(record, 0, origin.file, origin.line):
+                found = self._by_id.get(row.ref)
+                message = reference_message(row, None if found is None else found.TYPE)
+                if message is not None:
+                    yield _at(origin, row.path, message)
 
     def __getitem__(self, ident: str) -> Record:
         return self._by_id[ident]
@@ -216,15 +206,6 @@ class Dataset:
 
 def _at(origin: Origin, path: str, message: str) -> Problem:
     return Problem(path, message, origin.line, origin.file)
-
-
-def _where(origin: Origin, index: int | None) -> str:
-    """``a.jsonl:5``, ``a.jsonl``, ``line 5`` or, for a record given in memory, ``index 3``."""
-    if origin.file is not None:
-        return f"{origin.file}:{origin.line}" if origin.line is not None else origin.file
-    if origin.line is not None:
-        return f"line {origin.line}"
-    return f"index {index}"
 
 
 def _differences(first: Record, second: Record) -> list[str]:

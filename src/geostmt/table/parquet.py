@@ -28,7 +28,7 @@ from geostmt.table.arrays import to_arrow
 from geostmt.table.rows import scan_arrow
 from geostmt.wire import Line
 
-__all__ = ["PARTITION_KEYS", "read_parquet", "scan_parquet", "write_parquet"]
+__all__ = ["PARTITION_KEYS", "read_parquet", "replace_directory", "scan_parquet", "write_parquet"]
 
 PARTITION_KEYS = ("year", "country")
 """What ``write_parquet`` can partition by."""
@@ -69,7 +69,7 @@ def _partitions(
     return groups
 
 
-def _replace_directory(built: Path, target: Path) -> None:
+def replace_directory(built: Path, target: Path) -> None:
     """Put ``built`` where ``target`` is, swapping directories so no reader sees half of one."""
     if target.exists():
         trash = target.with_name(f".{target.name}.old-{os.getpid()}")
@@ -113,7 +113,7 @@ def write_parquet(
                 folder = built.joinpath(*key)
                 folder.mkdir(parents=True, exist_ok=True)
                 pq.write_table(to_arrow(group, cls), folder / "part-0.parquet", compression="zstd")
-            _replace_directory(built, root / tag)
+            replace_directory(built, root / tag)
         except BaseException:
             shutil.rmtree(built, ignore_errors=True)
             raise
