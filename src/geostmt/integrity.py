@@ -60,8 +60,9 @@ class RefRow(NamedTuple):
 
 
 def order_key(order: int, line: int | None) -> int:
-    """One integer sorting records as they were read: input position, then line."""
-    return order * (1 << 40) + (line or 0)
+    """One integer sorting records as they were read: position, then line (up to 2**36 lines
+    a file; it fits the int64 columns engines keep it in for 2**27 positions)."""
+    return order * (1 << 36) + (line or 0)
 
 
 def where(file: str | None, line: int | None, index: int | None = None) -> str:

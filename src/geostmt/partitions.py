@@ -12,8 +12,10 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import cattrs
@@ -38,12 +40,15 @@ __all__ = [
 BLOCKSIZE = 32 * 1024 * 1024
 """The default size of one part of a plain JSON Lines file, in bytes."""
 _READ = 8 * 1024 * 1024
+_FILES_PER_INPUT = 1 << 14
+"""``Partition.order`` is the input's position times this, plus the file's within it."""
 
 
 class Partition(NamedTuple):
-    """One part of one input: its position ``order`` among the inputs, its ``name`` for
-    messages, its ``kind`` (``jsonl``, ``whole`` for a gzip or unseekable file read as one
-    part, ``parquet``), the ``path``, the byte range and the number of its first line."""
+    """One part of one input: its reading position ``order`` (the input's, and for a Parquet
+    dataset the file's within it), its ``name`` for messages, its ``kind`` (``jsonl``,
+    ``whole`` for a gzip file read as one part, ``parquet``), the ``path``, the byte range
+    and the number of its first line."""
 
     order: int
     name: str
@@ -91,7 +96,6 @@ def _cut(order: int, name: str, path: str, blocksize: int) -> Iterator[Partition
 def partitions(inputs: Sequence[Input], *, blocksize: int = BLOCKSIZE) -> list[Partition]:
     """The parts of ``inputs`` (files, gzip, Parquet; standard input must be spooled to a
     file first, see :func:`spool_stdin`), in reading order."""
-    from pathlib import Path
 
     found: list[Partition] = []
     for order, item in enumerate(inputs):
@@ -99,15 +103,16 @@ def partitions(inputs: Sequence[Input], *, blocksize: int = BLOCKSIZE) -> list[P
             raise ValueError("standard input must be spooled to a file first (spool_stdin)")
         path = os.fspath(item.path)
         if item.kind == "parquet":
-            root = Path(path)
-            files = [root] if root.is_file() else sorted(root.rglob("*.parquet"))
-            for file in files:
-                if not any(part.startswith(".") for part in file.relative_to(root).parts):
-                    found.append(Partition(order, item.name, "parquet", str(file), 0, 0, 1))
+            from geostmt.table.parquet import parquet_files
+
+            # each file's rows are numbered from 1, so the file's place is part of the order
+            for index, file in enumerate(parquet_files(path)):
+                place = order * _FILES_PER_INPUT + index
+                found.append(Partition(place, item.name, "parquet", str(file), 0, 0, 1))
         elif _is_gzip(path) or os.path.getsize(path) == 0:
-            found.append(Partition(order, item.name, "whole", path, 0, 0, 1))
+            found.append(Partition(order * _FILES_PER_INPUT, item.name, "whole", path, 0, 0, 1))
         else:
-            found.extend(_cut(order, item.name, path, blocksize))
+            found.extend(_cut(order * _FILES_PER_INPUT, item.name, path, blocksize))
     return found
 
 
@@ -117,13 +122,9 @@ def spool_stdin(inputs: Sequence[Input], directory: str) -> list[Input]:
     result = []
     for item in inputs:
         if item.path is None:
-            import sys
-
             handle, name = tempfile.mkstemp(dir=directory, suffix=".jsonl")
             with os.fdopen(handle, "wb") as spool:
                 shutil.copyfileobj(sys.stdin.buffer, spool)
-            from pathlib import Path
-
             item = Input(STDIN_NAME, item.kind, Path(name))
         result.append(item)
     return result
@@ -142,8 +143,6 @@ def lines_of(part: Partition, *, converter: cattrs.Converter | None = None) -> I
 
 
 def _lines(part: Partition, converter: cattrs.Converter | None) -> Iterator[Line]:
-    from pathlib import Path
-
     if part.kind == "parquet":
         from geostmt.table import scan_parquet
 

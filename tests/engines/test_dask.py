@@ -146,3 +146,30 @@ def test_cli_jobs_prints_what_one_process_prints(tmp_path: Path) -> None:
     assert (jobs.returncode, jobs.stdout) == (single.returncode, single.stdout) == (1, jobs.stdout)
     assert jobs.stderr.splitlines()[-1] == single.stderr.splitlines()[-1]
     assert len(jobs.stdout.splitlines()) == 7
+
+
+def test_a_duplicate_across_parquet_partitions(client: distributed.Client, tmp_path: Path) -> None:
+    """Two files of one Parquet dataset each hold the same id at row 1: found, in the order one
+    process reads them (the file's place is part of the reading order, not only the row)."""
+    pytest.importorskip("pyarrow")
+    from geostmt.table import write_parquet
+
+    actors = [
+        g.Actor(id="x", name="Ukraine", kind="state", country="UA"),
+        g.Actor(id="x", name="Russia", kind="state", country="RU"),
+    ]
+    with pytest.raises(g.ValidationError):
+        g.Dataset(actors)
+    directory = tmp_path / "parts"
+    directory.mkdir()
+    for actor in actors:  # one dataset per write, so that both land in one directory
+        write_parquet([actor], tmp_path / "one", partition_by=("country",), overwrite=True)
+        for file in (tmp_path / "one" / "actor").rglob("*.parquet"):
+            target = directory / "actor" / file.parent.name / file.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            file.rename(target)
+    inputs = [str(directory)]
+    expected = _single(inputs)
+    assert len(expected) == 1
+    assert "differs in: name, country" in expected[0]
+    assert [str(p) for p in engine.check(inputs, scheduler=client).problems] == expected

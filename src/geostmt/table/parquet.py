@@ -28,7 +28,14 @@ from geostmt.table.arrays import to_arrow
 from geostmt.table.rows import scan_arrow
 from geostmt.wire import Line
 
-__all__ = ["PARTITION_KEYS", "read_parquet", "replace_directory", "scan_parquet", "write_parquet"]
+__all__ = [
+    "PARTITION_KEYS",
+    "parquet_files",
+    "read_parquet",
+    "replace_directory",
+    "scan_parquet",
+    "write_parquet",
+]
 
 PARTITION_KEYS = ("year", "country")
 """What ``write_parquet`` can partition by."""
@@ -118,6 +125,12 @@ def write_parquet(
             shutil.rmtree(built, ignore_errors=True)
             raise
     return {tag: len(found) for tag, found in by_type.items()}
+
+
+def parquet_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The Parquet files of a dataset, one type's directory or a file, in the order
+    :func:`scan_parquet` reads them (records others cite first)."""
+    return [file for file, _ in _files(Path(path))]
 
 
 def _files(path: Path) -> Iterator[tuple[Path, type[Any]]]:
