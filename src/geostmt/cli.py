@@ -149,8 +149,24 @@ def _render(
             message = f"{problem.path}: {problem.message}" if problem.path else problem.message
             lines.append(f"::error {where}::{_github_escape(message)}\n")
         else:
-            lines.append(f"{problem}\n")
+            lines.append(f"{escape_text(str(problem))}\n")
     return "".join(lines)
+
+
+def escape_text(text: str) -> str:
+    """``text`` with control characters, line and paragraph separators and format characters
+    (ANSI escapes, newlines, bidi overrides) shown as escapes, so a hostile file name or key
+    cannot forge lines or recolour the terminal."""
+    if text.isprintable():
+        return text
+    out = []
+    for character in text:
+        if character.isprintable() or character == " ":
+            out.append(character)
+        else:
+            code = ord(character)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "".join(out)
 
 
 def validate(

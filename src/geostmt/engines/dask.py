@@ -79,7 +79,7 @@ def cluster(scheduler: str | Client | None = None, *, jobs: int | None = None) -
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # no fixed port to collide on
             silence_logs=logging.ERROR,
             host="127.0.0.1",
         ) as local,

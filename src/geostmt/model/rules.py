@@ -109,6 +109,20 @@ def to_text(value: Any) -> Any:
     return unicodedata.normalize("NFC", value)
 
 
+_SURROGATE = "contains a lone surrogate, which UTF-8 cannot hold"
+
+
+def _not_utf8(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate, which UTF-8 (and so a JSON file) cannot."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 class Rule:
     """What one value must be. Subclasses override what differs from "any value, as is"."""
 
@@ -161,11 +175,8 @@ class Text(StringRule):
             raise _wrong("a string", value)
         if not value:
             raise _problem("must not be blank")
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise _problem("contains a lone surrogate, which UTF-8 cannot hold") from None
+        if _not_utf8(value):
+            raise _problem(_SURROGATE)
 
     def json_schema(self) -> dict[str, Any]:
         return {"$ref": "#/$defs/Text"}
@@ -179,7 +190,7 @@ class Id(StringRule):
     def check(self, value: Any) -> None:
         if type(value) is not str:
             raise _wrong("an id string", value)
-        if not value or len(value) > ID_MAX_LENGTH or not _ID.match(value):
+        if not value or len(value) > ID_MAX_LENGTH or not _ID.fullmatch(value):
             raise _problem(
                 f"{shown(value)} is not an id: 1 to {ID_MAX_LENGTH} characters of letters, "
                 "digits and . _ : - starting with a letter or digit"
@@ -220,7 +231,7 @@ class LanguageTag(StringRule):
     def check(self, value: Any) -> None:
         if type(value) is not str:
             raise _wrong("a language tag string", value)
-        if not _LANGUAGE_TAG.match(value):
+        if not _LANGUAGE_TAG.fullmatch(value):
             raise _problem(f"{shown(value)} is not a BCP 47 language tag such as 'en' or 'uk'")
 
     def json_schema(self) -> dict[str, Any]:
@@ -411,7 +422,7 @@ class DecimalNumber(Rule):
     def from_json(self, value: Any) -> Any:
         kind = type(value)
         if kind is str:
-            if not _DECIMAL.match(value):
+            if not _DECIMAL.fullmatch(value):
                 raise _problem(f'{shown(value)} is not a decimal number like "425000000"')
             try:
                 return Decimal(value)
@@ -546,9 +557,13 @@ class StringMap(Rule):
         problems = []
         for key, item in value.items():
             if type(key) is not str or not key.strip():
-                problems.append(Problem("", f"key {key!r} must be a non-blank string"))
+                problems.append(Problem("", f"key {shown(key)} must be a non-blank string"))
+            elif _not_utf8(key):
+                problems.append(Problem("", f"key {shown(key)} {_SURROGATE}"))
             elif type(item) is not str or not item.strip():
-                problems.append(Problem(key, f"expected a non-blank string, got {item!r}"))
+                problems.append(Problem(key, f"expected a non-blank string, got {shown(item)}"))
+            elif _not_utf8(item):
+                problems.append(Problem(key, _SURROGATE))
         if problems:
             raise ValidationError(problems)
 

@@ -114,7 +114,7 @@ class PartialDate:
 
     @classmethod
     def _parse(cls, text: str) -> PartialDate:
-        match = _ISO_DATE.match(text) if type(text) is str else None
+        match = _ISO_DATE.fullmatch(text) if type(text) is str else None
         if match is None:
             raise ValidationError.single("", f"{shown(text)} is not a date like {_DATE_EXAMPLES}")
         year, month, day, hour, minute, second, zone = match.groups()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from collections.abc import Callable
 from decimal import Context, Decimal
@@ -16,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["canonical_unit", "conversion", "set_unit_registry", "unit_registry"]
+__all__ = [
+    "MAX_EXPONENT",
+    "MAX_UNIT_LENGTH",
+    "canonical_unit",
+    "conversion",
+    "set_unit_registry",
+    "unit_problem",
+    "unit_registry",
+]
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
@@ -56,12 +65,49 @@ def set_unit_registry(registry: pint.UnitRegistry[Any]) -> None:
     canonical_unit.cache_clear()
 
 
+MAX_UNIT_LENGTH = 100
+MAX_EXPONENT = 12
+_POWER = re.compile(r"(\*\*|\^)\s*([-+]?)\s*([0-9]+)(?!\s*[.0-9])")
+_CHAINED = re.compile(r"(\*\*|\^)\s*[-+]?\s*[0-9.]+\s*(\*\*|\^)")
+# names (letters, then letters or digits), the symbols pint reads ("%", "°C", "µm"), one
+# superscript power at most ("km²": pint reads "m²²²²²²" as a tower of powers), the two
+# operators, parentheses and spaces
+_SHAPE = re.compile(r"[^\W\d][\w°µ]*|[%°µ]\w*|[*/()]|\s+")
+_SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴-⁹⁻]{2,}|[⁰¹⁴-⁹⁻]")
+
+
+def unit_problem(unit: str) -> str | None:
+    """Why ``unit`` is not even shaped like a unit expression, or None.
+
+    Checked before pint sees the text, because pint evaluates what it is given: a unit is
+    names joined by ``*`` and ``/``, in parentheses or not, each raised at most to an integer
+    power of at most 12 (``meter ** 9 ** 9 ** 9`` would run for minutes).
+    """
+    if len(unit) > MAX_UNIT_LENGTH:
+        return f"a unit is at most {MAX_UNIT_LENGTH} characters"
+    if _SUPERSCRIPTS.search(unit):
+        return "a unit's superscript power is a single ² or ³"
+    if _CHAINED.search(unit):
+        return "a unit's power is not raised again (write one exponent)"
+    for match in _POWER.finditer(unit):
+        if int(match.group(3)) > MAX_EXPONENT:
+            return f"a unit's exponent is at most {MAX_EXPONENT}"
+    rest = _POWER.sub(" ", unit)
+    if _SHAPE.sub("", rest) or "**" in rest or "^" in rest:
+        return "a unit is names joined by * and /, each raised to an integer power at most"
+    return None
+
+
 @functools.lru_cache(maxsize=1024)
 def canonical_unit(unit: str) -> str:
     """Pint's canonical spelling of ``unit`` (``"km"`` -> ``"kilometer"``).
 
-    Raises ``ValueError`` for a unit pint does not know.
+    Raises ``ValueError`` for a unit pint does not know, or text not shaped like a unit
+    (:func:`unit_problem`), which pint is never given.
     """
+    problem = unit_problem(unit)
+    if problem is not None:
+        raise ValueError(f"{unit[:60]!r} is not a unit: {problem}")
     registry = unit_registry()
     try:
         return str(registry.Unit(unit))

@@ -112,7 +112,12 @@ def _parse(text: str) -> Any:
 
 def decode_json(text: str | bytes) -> Any:
     """Parse one JSON document strictly; any failure is a ValidationError at path ``""``."""
-    if len(text) > MAX_RECORD_BYTES:
+    too_big = len(text) > MAX_RECORD_BYTES
+    if not too_big and isinstance(text, str) and len(text) * 4 > MAX_RECORD_BYTES:
+        too_big = (
+            len(text.encode("utf-8", "surrogatepass")) > MAX_RECORD_BYTES
+        )  # bytes, not characters
+    if too_big:
         raise ValidationError.single("", f"larger than {MAX_RECORD_BYTES} bytes")
     if isinstance(text, bytes | bytearray):
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,18 +36,31 @@ def open_text(
         yield source
 
 
-@contextlib.contextmanager
-def atomic_text(path: str | os.PathLike[str], *, newline: str = "\n") -> Iterator[IO[str]]:
-    """A UTF-8 text stream whose content replaces ``path`` only when the block ends well.
-
-    The stream writes a temp file beside ``path``, synced and renamed over it (as
-    :func:`geostmt.wire.write_jsonl` does); an exception removes the temp file, so a failed or
-    killed write leaves the old file (or none), never half a file.
-    """
-    target = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+def _target(path: str | os.PathLike[str]) -> tuple[Path, int]:
+    """Where an atomic write really goes (a symlink is followed to its target), and the mode
+    the file gets: the existing file's, else what the umask gives a new file."""
+    if not os.fspath(path):
+        raise ValueError("cannot write to an empty path")
+    target = Path(os.path.realpath(path))
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
+        status = target.stat()
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return target, 0o666 & ~umask
+    if not stat.S_ISREG(status.st_mode):
+        raise ValueError(f"{os.fspath(path)} is not a regular file; geostmt will not replace it")
+    return target, stat.S_IMODE(status.st_mode)
+
+
+@contextlib.contextmanager
+def _atomic(path: str | os.PathLike[str], mode: str, newline: str | None) -> Iterator[IO[Any]]:
+    target, permissions = _target(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        os.chmod(temp_name, permissions)
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(handle, mode, encoding=encoding, newline=newline) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -54,19 +68,23 @@ def atomic_text(path: str | os.PathLike[str], *, newline: str = "\n") -> Iterato
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def atomic_text(path: str | os.PathLike[str], *, newline: str = "\n") -> Iterator[IO[str]]:
+    """A UTF-8 text stream whose content replaces ``path`` only when the block ends well.
+
+    The stream writes a temp file beside ``path``, synced and renamed over it; an exception
+    removes the temp file, so a failed write leaves the old file (or none), never half a file.
+    A symlink is written through to its target; an existing file keeps its mode, a new one gets
+    the umask's; a target that is not a regular file (a FIFO, a device) is refused.
+    """
+    with _atomic(path, "w", newline) as stream:
+        yield stream
 
 
 @contextlib.contextmanager
 def atomic_binary(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """Like :func:`atomic_text`, a binary stream (for gzip and other encoded output)."""
-    target = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with _atomic(path, "wb", None) as stream:
+        yield stream

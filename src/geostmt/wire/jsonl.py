@@ -17,13 +17,15 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 import cattrs
 
-from geostmt.errors import Problem, ValidationError
-from geostmt.model import Record
+from geostmt.errors import Problem, ValidationError, shown
+from geostmt.model import RECORD_CLASSES, Record
 from geostmt.wire.codec import MAX_RECORD_BYTES, dumps, loads
 from geostmt.wire.files import atomic_text, source_name
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
+
+_RECORD_CLASSES = frozenset(RECORD_CLASSES)
 
 __all__ = [
     "GZIP_MAGIC",
@@ -212,6 +214,11 @@ def write_jsonl(
     count = 0
     with atomic_text(path) as stream:
         for record in records:
+            if type(record) not in _RECORD_CLASSES:
+                raise TypeError(
+                    f"item {count} is not a geostmt record: {shown(record)}; "
+                    f"{os.fspath(path)} is left as it was"
+                )
             stream.write(dumps(record, converter=converter))
             stream.write("\n")
             count += 1
