@@ -426,7 +426,7 @@ class DecimalNumber(Rule):
                 raise _problem(f'{shown(value)} is not a decimal number like "425000000"')
             try:
                 return Decimal(value)
-            except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+            except InvalidOperation:  # an exponent past Decimal's range: "1e9999999999999999999"
                 raise _problem(f"{shown(value)} is too large") from None
         if kind is int or kind is Decimal:
             return Decimal(value)
