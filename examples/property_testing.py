@@ -10,7 +10,7 @@ import sys
 from collections import defaultdict
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
 import geostmt as g
 from geostmt import strategies as gs
@@ -25,14 +25,14 @@ def totals_by_currency(dataset: g.Dataset) -> dict[str, Decimal]:
     return dict(totals)
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(gs.datasets())
 def test_totals_are_never_negative(dataset: g.Dataset) -> None:
     """Aid totals are sums of non-negative amounts."""
     assert all(total >= 0 for total in totals_by_currency(dataset).values())
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(gs.datasets())
 def test_totals_survive_the_wire(dataset: g.Dataset) -> None:
     """Writing and reading a dataset changes no total."""

@@ -39,10 +39,12 @@ def test_unknown_attribute() -> None:
 
 
 def test_import_loads_nothing_heavy() -> None:
-    """import geostmt loads no cattrs, pint, babel, pycountry or model code."""
+    """import geostmt loads no cattrs, pint, babel, pycountry or model code, and none of the
+    optional extras' libraries."""
     code = (
         "import sys, geostmt; "
-        "print(sorted(m for m in ('cattrs', 'pint', 'babel', 'pycountry', 'geostmt.model') "
+        "print(sorted(m for m in ('cattrs', 'pint', 'babel', 'pycountry', 'geostmt.model', "
+        "'pyarrow', 'pandas', 'dask', 'distributed', 'pyspark', 'pydantic', 'hypothesis') "
         "if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -9,11 +9,13 @@ import attrs
 from geostmt.model import fields as f
 from geostmt.model.enums import ActorKind
 from geostmt.model.frozenmap import FrozenMap
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.parts import Alias, Role
 
 __all__ = ["Actor"]
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Actor:
     """Someone who acts or speaks: Zelenskyy (``person``), North Korea (``state``), KBS (``media``).

@@ -9,6 +9,7 @@ import attrs
 from geostmt.model import fields as f
 from geostmt.model.enums import AidStage, AidType
 from geostmt.model.event import PloverCoding
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.parts import Evidence, Item
 from geostmt.model.time import PartialDate
 from geostmt.model.values import Money
@@ -16,6 +17,7 @@ from geostmt.model.values import Money
 __all__ = ["AidPackage"]
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class AidPackage:
     """Aid from ``donor`` to ``recipient``: its value, its ``items``, and what it ``excluded``.

@@ -9,6 +9,7 @@ import attrs
 from geostmt.model import fields as f
 from geostmt.model.enums import DeploymentStatus
 from geostmt.model.event import PloverCoding
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.parts import Allocation, Evidence
 from geostmt.model.time import PartialDate, Period
 from geostmt.model.values import Place, Quantity
@@ -16,6 +17,7 @@ from geostmt.model.values import Place, Quantity
 __all__ = ["Deployment"]
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Deployment:
     """Troops of ``actor`` sent to ``host``, possibly to fight ``against`` someone.

@@ -15,6 +15,7 @@ import attrs
 from geostmt.model import fields as f
 from geostmt.model.class_rules import AnyOf, Belongs, ClassRule, CountOnly
 from geostmt.model.frozenmap import FrozenMap
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.parts import Evidence
 from geostmt.model.time import PartialDate
 from geostmt.model.values import Place, Quantity
@@ -66,6 +67,7 @@ def _acled_disorder_types() -> Collection[str]:
     return ACLED_DISORDER_TYPES
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class PloverCoding:
     """A PLOVER category of the current manual, a mode it allows, and contexts: ``assault``,
@@ -83,6 +85,7 @@ class PloverCoding:
     )
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class AcledCoding:
     """ACLED's event type, sub-event type and disorder type: ``Battles``, ``Armed clash``,
@@ -104,6 +107,7 @@ class AcledCoding:
     )
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Event:
     """Something event data sets code: a battle, a strike, a protest, a sanction, a meeting.

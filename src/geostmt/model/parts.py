@@ -9,12 +9,14 @@ import attrs
 from geostmt.model import fields as f
 from geostmt.model.class_rules import ClassRule, DatesOrdered, Ordered
 from geostmt.model.enums import ItemCategory
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.time import PartialDate
 from geostmt.model.values import Place, Quantity
 
 __all__ = ["Alias", "Allocation", "Evidence", "Item", "Role"]
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Alias:
     """Another name for an actor, optionally in a BCP 47 language (``Зеленський``, ``uk``)."""
@@ -23,6 +25,7 @@ class Alias:
     lang: str | None = attrs.field(default=None, **f.language())
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Role:
     """A position an actor holds, with its dates: President of Ukraine from 2019-05-20."""
@@ -36,6 +39,7 @@ class Role:
     end: PartialDate | None = attrs.field(default=None, **f.date())
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Evidence:
     """Where in a source a record comes from: the source's id, a character span and the words."""
@@ -53,6 +57,7 @@ class Evidence:
     confidence: float | None = attrs.field(default=None, **f.number(ge=0.0, le=1.0))
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Allocation:
     """A share of a deployment at one place: 80 percent in Kursk."""
@@ -61,6 +66,7 @@ class Allocation:
     share: Quantity = attrs.field(**f.nested(Quantity))
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Item:
     """One thing in (or left out of) an aid package, and who asked for it."""

@@ -8,11 +8,13 @@ import attrs
 
 from geostmt.model import fields as f
 from geostmt.model.class_rules import AnyOf, ClassRule
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.time import PartialDate
 
 __all__ = ["Source"]
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Source:
     """A document (an article, a transcript, a post) with a URL or a title, or both."""

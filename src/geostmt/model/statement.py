@@ -9,6 +9,7 @@ import attrs
 from geostmt.model import fields as f
 from geostmt.model.enums import Channel, StatementMode
 from geostmt.model.event import PloverCoding
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.parts import Evidence
 from geostmt.model.speech_acts import SpeechAct
 from geostmt.model.time import PartialDate
@@ -16,6 +17,7 @@ from geostmt.model.time import PartialDate
 __all__ = ["Statement"]
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Statement:
     """Words attributed to a speaker: the text, the act (warn, urge...), channel and evidence.

@@ -18,6 +18,7 @@ import attrs
 from geostmt.errors import ValidationError, shown
 from geostmt.model import fields as f
 from geostmt.model.class_rules import AnyOf, ClassRule, DatesOrdered
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.rules import expected
 
 __all__ = ["PartialDate", "Period", "Precision", "resolve_period", "to_partial_date"]
@@ -212,6 +213,7 @@ def order_problem(start: PartialDate | None, end: PartialDate | None, what: str)
     return None
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Period:
     """A span of time between two partial dates, with the words it was read from."""

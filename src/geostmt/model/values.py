@@ -9,6 +9,7 @@ import attrs
 
 from geostmt.errors import ValidationError
 from geostmt.model import fields as f
+from geostmt.model.hooks import pydantic_ready
 from geostmt.model.class_rules import (
     AnyOf,
     ClassRule,
@@ -24,6 +25,7 @@ from geostmt.model.enums import PlaceKind, Qualifier
 __all__ = ["Money", "Place", "Quantity"]
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Quantity:
     """A number as reported: a value, bounds, or both; a pint unit, or None for a count of ``of``.
@@ -74,6 +76,7 @@ class Quantity:
         )
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Money:
     """An exact amount in an ISO 4217 currency.
@@ -105,6 +108,7 @@ class Money:
         return format_money(self, locale)
 
 
+@pydantic_ready
 @attrs.frozen(kw_only=True)
 class Place:
     """A named place with its ISO 3166 codes and, where known, WGS84 coordinates.
