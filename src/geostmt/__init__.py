@@ -13,7 +13,7 @@ from geostmt._version import SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:
     from geostmt.dataset import Dataset, Origin
-    from geostmt.errors import GeostmtError, ParseError, Problem, ValidationError
+    from geostmt.errors import GeostmtError, ParseError, Problem, RateError, ValidationError
     from geostmt.model import (
         AcledCoding,
         ActorKind,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     )
     from geostmt.model.actor import Actor
     from geostmt.model.aid import AidPackage
+    from geostmt.model.conversion import Conversion
     from geostmt.model.deployment import Deployment
     from geostmt.model.source import Source
     from geostmt.model.statement import Statement
@@ -111,7 +112,9 @@ _WHERE: dict[str, str] = {
     "SpeechAct": "geostmt.model",
     "Statement": "geostmt.model",
     "StatementMode": "geostmt.model",
+    "RateError": "geostmt.errors",
     "ValidationError": "geostmt.errors",
+    "Conversion": "geostmt.model.conversion",
     "configure_converter": "geostmt.wire",
     "dumps": "geostmt.wire",
     "find_money": "geostmt.normalise.money",
@@ -142,6 +145,7 @@ __all__ = [
     "Alias",
     "Allocation",
     "Channel",
+    "Conversion",
     "Dataset",
     "Deployment",
     "DeploymentStatus",
@@ -166,6 +170,7 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "QuantityMatch",
+    "RateError",
     "Record",
     "Role",
     "SCHEMA_VERSION",

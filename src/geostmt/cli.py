@@ -68,6 +68,12 @@ def _build_parser() -> argparse.ArgumentParser:
     parse.add_argument("text", help="the text to read, such as '$425 million'")
     parse.add_argument("--locale", default="en", help="separators and words (default: en)")
     parse.add_argument("--country", help="places only: limit to this ISO 3166-1 alpha-2 code")
+    parse.add_argument(
+        "--to", metavar="CURRENCY", help="money only: convert to this ISO 4217 code (needs --on)"
+    )
+    parse.add_argument(
+        "--on", metavar="DATE", help="the date of the rate: 2024-10-31, or 2024-10 for its average"
+    )
     importer = commands.add_parser(
         "import", help="read GDELT, ACLED or PLOVER files into geostmt JSON Lines"
     )
@@ -231,13 +237,29 @@ def validate(
 
 
 def parse(
-    kind: str, text: str, locale: str, country: str | None, *, out: TextIO, err: TextIO
+    kind: str,
+    text: str,
+    locale: str,
+    country: str | None,
+    *,
+    out: TextIO,
+    err: TextIO,
+    to: str | None = None,
+    on: str | None = None,
 ) -> int:
-    """Run ``geostmt parse KIND TEXT``; prints the value as JSON, exit 1 if none is found."""
-    from geostmt.errors import ParseError
+    """Run ``geostmt parse KIND TEXT``; prints the value as JSON, exit 1 if none is found.
+
+    With ``--to CURRENCY --on DATE`` (money only) it prints the conversion instead: the parsed
+    amount (``original``), the converted one (``amount``), the ``rate``, the ``rate_date`` it
+    was published on and its ``source``.
+    """
+    from geostmt.errors import GeostmtError, ParseError
     from geostmt.normalise import parse_money, parse_place, parse_quantity
     from geostmt.wire import to_dict
 
+    if (to is None) != (on is None) or (to is not None and kind != "money"):
+        err.write("geostmt parse: --to and --on go together, and only with money\n")
+        return 2
     try:
         if kind == "money":
             value: object = parse_money(text, locale=locale)
@@ -248,6 +270,14 @@ def parse(
     except ParseError as error:
         err.write(f"geostmt parse: {error}\n")
         return 1
+    if to is not None and on is not None:
+        from geostmt.model.conversion import convert
+
+        try:
+            value = convert(value, to, on=on)  # type: ignore[arg-type]  # money, checked above
+        except (GeostmtError, ImportError) as error:
+            err.write(f"geostmt parse: {error}\n")
+            return 1
     out.write(json.dumps(to_dict(value), ensure_ascii=False) + "\n")
     return 0
 
@@ -397,8 +427,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )  # fmt: skip
     if args.command == "parse":
         return parse(
-            args.kind, args.text, args.locale, args.country, out=sys.stdout, err=sys.stderr
-        )
+            args.kind, args.text, args.locale, args.country, out=sys.stdout, err=sys.stderr,
+            to=args.to, on=args.on,
+        )  # fmt: skip
     if args.command == "schema":
         return schema(args.type, out=sys.stdout, err=sys.stderr)
     if args.command == "import":

@@ -6,10 +6,19 @@ path of the offending field (``items[2].category``) and, when read from JSON Lin
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["GeostmtError", "ParseError", "Problem", "ValidationError", "join_path", "shown"]
+__all__ = [
+    "GeostmtError",
+    "ParseError",
+    "Problem",
+    "RateError",
+    "ValidationError",
+    "join_path",
+    "shown",
+]
 
 
 def shown(value: object) -> str:
@@ -100,3 +109,31 @@ class ParseError(GeostmtError, ValueError):
 
     def __reduce__(self) -> tuple[type[ParseError], tuple[str, str]]:
         return (type(self), (self.message, self.text))
+
+
+class RateError(GeostmtError, ValueError):
+    """No exchange rate for ``currency`` on ``date`` (an ISO day, or a period ``start/end``) in
+    ``source``; ``nearest`` holds the closest days it has a rate for (before, after), if any."""
+
+    def __init__(
+        self,
+        message: str,
+        currency: str,
+        date: str,
+        source: str,
+        nearest: tuple[dt.date, ...] = (),
+    ) -> None:
+        self.message = message
+        self.currency = currency
+        self.date = date
+        self.source = source
+        self.nearest = tuple(nearest)
+        super().__init__(message, currency, date, source, self.nearest)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[RateError], tuple[str, str, str, str, tuple[dt.date, ...]]]:
+        return (type(self), (self.message, self.currency, self.date, self.source, self.nearest))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from geostmt.errors import ValidationError
 from geostmt.model import fields as f
-from geostmt.model.hooks import pydantic_ready
 from geostmt.model.class_rules import (
     AnyOf,
     ClassRule,
@@ -21,6 +21,11 @@ from geostmt.model.class_rules import (
     Together,
 )
 from geostmt.model.enums import PlaceKind, Qualifier
+from geostmt.model.hooks import pydantic_ready
+
+if TYPE_CHECKING:
+    from geostmt.model.time import PartialDate
+    from geostmt.rates.base import Rates
 
 __all__ = ["Money", "Place", "Quantity"]
 
@@ -106,6 +111,19 @@ class Money:
         from geostmt.model.money_format import format_money
 
         return format_money(self, locale)
+
+    def convert(
+        self, to: str, *, on: PartialDate | dt.date | str, rates: Rates | None = None
+    ) -> Money:
+        """This amount in the currency ``to`` at the rate of the day ``on`` (ECB rates unless
+        ``rates`` is given; ``geostmt[rates]``), rounded half up to ``to``'s minor unit, the
+        qualifier kept. A month or year converts at its average rate. A missing rate is a
+        :class:`~geostmt.errors.RateError`; :func:`geostmt.model.conversion.convert` gives the
+        :class:`~geostmt.model.conversion.Conversion` with the rate, its date and source.
+        """
+        from geostmt.model.conversion import convert
+
+        return convert(self, to, on=on, rates=rates).amount
 
 
 @pydantic_ready
