@@ -50,6 +50,12 @@ class ClassRule:
     def __init__(self, *fields: str) -> None:
         self.fields = fields
 
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        """Python source true only where the rule surely holds for the instance called
+        ``name`` (constants it needs go in ``constants``); "False" to always ask
+        :meth:`problem`. Classes run these first, as one generated expression."""
+        return "False"
+
     def problem(self, instance: Any) -> Problem | None:
         """What is wrong with ``instance`` under this rule, or None when it holds."""
         raise NotImplementedError  # pragma: no cover
@@ -78,9 +84,14 @@ class AnyOf(ClassRule):
         self.message = message
         self.at = at
 
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        return "(" + " or ".join(f"{name}.{field} is not None" for field in self.fields) + ")"
+
     def problem(self, instance: Any) -> Problem | None:
-        if all(getattr(instance, name) is None for name in self.fields):
-            return Problem(self.at, self.message)
+        for name in self.fields:
+            if getattr(instance, name) is not None:
+                return None
+        return Problem(self.at, self.message)
         return None
 
     def json_schema(self) -> dict[str, Any]:
@@ -96,6 +107,11 @@ class Forbid(ClassRule):
         super().__init__(field)
         self.value = value
         self.message = message
+
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        key = f"_c{len(constants)}"
+        constants[key] = self.value
+        return f"({name}.{self.fields[0]} != {key})"
 
     def problem(self, instance: Any) -> Problem | None:
         if getattr(instance, self.fields[0]) == self.value:
@@ -120,6 +136,12 @@ class Requires(ClassRule):
         self.message = message
         self.at = at
 
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        key = f"_c{len(constants)}"
+        constants[key] = self.value
+        needed = " and ".join(f"{name}.{field} is not None" for field in self.needs)
+        return f"({name}.{self.fields[0]} != {key} or ({needed}))"
+
     def problem(self, instance: Any) -> Problem | None:
         if getattr(instance, self.fields[0]) == self.value and any(
             getattr(instance, name) is None for name in self.needs
@@ -142,6 +164,10 @@ class Together(ClassRule):
     def __init__(self, first: str, second: str, *, message: str) -> None:
         super().__init__(first, second)
         self.message = message
+
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        first, second = self.fields
+        return f"(({name}.{first} is None) == ({name}.{second} is None))"
 
     def problem(self, instance: Any) -> Problem | None:
         first, second = self.fields
@@ -171,9 +197,16 @@ class Ordered(ClassRule):
         self.at = at
         self.message = message
 
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        low, high = (f"{name}.{field}" for field in self.fields)
+        return f"({low} is None or {high} is None or {low} <= {high})"
+
     def problem(self, instance: Any) -> Problem | None:
-        low, high = (getattr(instance, name) for name in self.fields)
-        if low is not None and high is not None and low > high:
+        low = getattr(instance, self.fields[0])
+        if low is None:
+            return None
+        high = getattr(instance, self.fields[1])
+        if high is not None and low > high:
             return Problem(
                 self.at, self.message.format(**dict(zip(self.fields, (low, high), strict=True)))
             )
@@ -194,11 +227,18 @@ class DatesOrdered(ClassRule):
     schema_exact = False
     leniency = Ordered.leniency
 
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        start, end = (f"{name}.{field}" for field in self.fields)
+        return f"({start} is None or {end} is None)"
+
     def problem(self, instance: Any) -> Problem | None:
+        start, end = self.fields
+        first, last = getattr(instance, start), getattr(instance, end)
+        if first is None or last is None:
+            return None
         from geostmt.model.time import order_problem
 
-        start, end = self.fields
-        problem = order_problem(getattr(instance, start), getattr(instance, end), end)
+        problem = order_problem(first, last, end)
         if problem:
             return Problem(end, problem)
         return None
@@ -217,6 +257,12 @@ class SubdivisionInCountry(ClassRule):
     __slots__ = ()
     schema_exact = False
     leniency = "the schema requires a country beside a subdivision, not that they match"
+
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        key = f"_c{len(constants)}"
+        constants[key] = _country_of
+        code, country = (f"{name}.{field}" for field in self.fields)
+        return f"({code} is None or {key}({code}) == {country})"
 
     def problem(self, instance: Any) -> Problem | None:
         code_field, country_field = self.fields
@@ -259,6 +305,10 @@ class Differ(ClassRule):
         super().__init__(field, other)
         self.message = message
 
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        field, other = (f"{name}.{value}" for value in self.fields)
+        return f"({field} is None or {field} != {other})"
+
     def problem(self, instance: Any) -> Problem | None:
         field, other = self.fields
         value = getattr(instance, field)
@@ -288,8 +338,11 @@ class Belongs(ClassRule):
         self.table = table
         self.what = what
 
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        return f"({name}.{self.fields[0]} is None)"
+
     def problem(self, instance: Any) -> Problem | None:
-        child, parent = (getattr(instance, name) for name in self.fields)
+        child, parent = getattr(instance, self.fields[0]), getattr(instance, self.fields[1])
         allowed = None if parent is None else self.table().get(parent)
         if child is None or allowed is None or child in allowed:
             return None
@@ -321,6 +374,9 @@ class CountOnly(ClassRule):
     __slots__ = ()
     _BOUNDS = ("value", "low", "high")
 
+    def holds(self, name: str, constants: dict[str, Any]) -> str:
+        return f"({name}.{self.fields[0]} is None)"
+
     def problem(self, instance: Any) -> Problem | None:
         name = self.fields[0]
         quantity = getattr(instance, name)
@@ -342,6 +398,12 @@ class CountOnly(ClassRule):
         count = {"anyOf": [{"$ref": "#/$defs/NonNegativeDecimal"}, {"type": "null"}]}
         inner = dict.fromkeys(self._BOUNDS, count)
         return {"properties": {self.fields[0]: {"properties": {"unit": {"type": "null"}, **inner}}}}
+
+
+def _country_of(code: str) -> str | None:
+    """The country of ISO 3166-2 ``code``, or None for an unknown code."""
+    entry = subdivisions().get(code)
+    return None if entry is None else entry.country
 
 
 def _wire(value: Any) -> Any:

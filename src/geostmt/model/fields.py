@@ -62,12 +62,18 @@ def _validator(rule: r.Rule, many: bool) -> Validator:
     """The attrs validator: None passes where the field's default is None (optional)."""
     check = rule.check
 
-    def validate_one(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    def validate_one(
+        instance: Any,
+        attribute: attrs.Attribute[Any],
+        value: Any,
+        check: Callable[[Any], None] = check,  # bound as locals: the hottest call in decoding
+        failure: type[ValidationError] = ValidationError,
+    ) -> None:
         if value is None and attribute.default is None:
             return
         try:
             check(value)
-        except ValidationError as error:
+        except failure as error:
             raise error.prefixed(attribute.name) from None
 
     def validate_many(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -205,7 +211,30 @@ def string_map() -> dict[str, Any]:
 
 
 def check_rules(self: Any) -> None:
-    """``__attrs_post_init__`` for a class with cross-field ``RULES``: every problem at once."""
-    problems = [p for rule in type(self).RULES if (p := rule.problem(self)) is not None]
+    """``__attrs_post_init__`` for a class with cross-field ``RULES``: every problem at once.
+
+    The rules' :meth:`~geostmt.model.class_rules.ClassRule.holds` expressions, joined into
+    one generated function per class, pass the usual valid instance in one call; only an
+    instance they cannot vouch for is asked each rule's problem.
+    """
+    cls = type(self)
+    holds = _HOLDS.get(cls)
+    if holds is None:
+        holds = _HOLDS[cls] = _compile_holds(cls.RULES)
+    if holds(self):
+        return
+    problems = [p for rule in cls.RULES if (p := rule.problem(self)) is not None]
     if problems:
         raise ValidationError(problems)
+
+
+_HOLDS: dict[type[Any], Callable[[Any], bool]] = {}
+
+
+def _compile_holds(rules: Iterable[Any]) -> Callable[[Any], bool]:
+    constants: dict[str, Any] = {}
+    test = " and ".join(rule.holds("s", constants) for rule in rules) or "True"
+    namespace = dict(constants)
+    exec(f"def holds(s):\n    return {test}\n", namespace)  # our own generated code
+    function: Callable[[Any], bool] = namespace["holds"]
+    return function

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 from typing import Any
 
 __all__ = ["FrozenMap", "to_frozen_map"]
@@ -22,6 +22,10 @@ class FrozenMap(Mapping[str, str]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)
+
+    def items(self) -> ItemsView[str, str]:
+        """The key-value pairs (the inner dict's own view: fast to walk)."""
+        return self._items.items()
 
     def __len__(self) -> int:
         return len(self._items)

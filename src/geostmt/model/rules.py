@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from geostmt.errors import Problem, ValidationError, shown
+from geostmt.model.frozenmap import FrozenMap, to_frozen_map
 from geostmt.reference import is_country, is_currency, is_subdivision
 
 __all__ = [
@@ -166,9 +167,7 @@ class Text(StringRule):
     """Non-blank text that UTF-8 can hold; stripped and NFC-composed on the way in."""
 
     __slots__ = ()
-
-    def convert(self, value: Any) -> Any:
-        return to_text(value)
+    convert = staticmethod(to_text)  # a plain function: one call, not two
 
     def check(self, value: Any) -> None:
         if type(value) is not str:
@@ -507,6 +506,18 @@ class Number(Rule):
         return f"Number(ge={self.ge!r}, le={self.le!r})"
 
 
+_TIME: list[Any] = []
+
+
+def _time() -> Any:
+    """:mod:`geostmt.model.time`, which imports this module, looked up once."""
+    if not _TIME:
+        from geostmt.model import time
+
+        _TIME.append(time)
+    return _TIME[0]
+
+
 class Date(Rule):
     """A :class:`~geostmt.PartialDate`; ISO 8601 text on the wire (``2024-10-31``, ``2024``)."""
 
@@ -515,25 +526,19 @@ class Date(Rule):
     leniency = "the schema's date pattern admits days a month lacks (2023-02-30)"
 
     def convert(self, value: Any) -> Any:
-        from geostmt.model.time import to_partial_date
-
-        return to_partial_date(value)
+        return _time().to_partial_date(value)
 
     def check(self, value: Any) -> None:
-        from geostmt.model.time import PartialDate
-
-        if not isinstance(value, PartialDate):
+        if not isinstance(value, _time().PartialDate):
             raise _problem(
                 f"{shown(value)} is not a date like 2024-10-31, 2024-10, 2024 or "
                 "2024-10-31T04:30+02:00"
             )
 
     def from_json(self, value: Any) -> Any:
-        from geostmt.model.time import PartialDate
-
         if type(value) is not str:
             raise _wrong("a date string like 2024-10-31", value)
-        return PartialDate.parse(value)
+        return _time().PartialDate.parse(value)
 
     def json_schema(self) -> dict[str, Any]:
         return {"$ref": "#/$defs/Date"}
@@ -545,13 +550,9 @@ class StringMap(Rule):
     __slots__ = ()
 
     def convert(self, value: Any) -> Any:
-        from geostmt.model.frozenmap import to_frozen_map
-
         return to_frozen_map(value)
 
     def check(self, value: Any) -> None:
-        from geostmt.model.frozenmap import FrozenMap
-
         if not isinstance(value, FrozenMap):
             raise _problem(f"expected an object of strings, got {type(value).__name__}")
         problems = []
@@ -568,8 +569,6 @@ class StringMap(Rule):
             raise ValidationError(problems)
 
     def from_json(self, value: Any) -> Any:
-        from geostmt.model.frozenmap import FrozenMap
-
         if type(value) is not dict:
             raise _wrong("an object", value)
         return FrozenMap(value)

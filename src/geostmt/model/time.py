@@ -70,9 +70,9 @@ _CLOCK = (("hour", 0, 23), ("minute", 0, 59), ("second", 0, 59), ("offset", -108
 
 def _time_problem(day: Any, hour: Any, minute: Any, second: Any, offset: Any) -> str | None:
     """The problem with a time of day (None when there is none, or it is valid)."""
-    parts = {"hour": hour, "minute": minute, "second": second, "offset": offset}
-    if all(part is None for part in parts.values()):
+    if hour is None and minute is None and second is None and offset is None:
         return None
+    parts = {"hour": hour, "minute": minute, "second": second, "offset": offset}
     for name, low, high in _CLOCK:
         part = parts[name]
         if part is not None and (type(part) is not int or not low <= part <= high):
@@ -101,9 +101,12 @@ class PartialDate:
         problem = _date_problem(self.year, self.month, self.day)
         if problem is not None:
             raise problem
-        clock = _time_problem(self.day, self.hour, self.minute, self.second, self.offset)
-        if clock is not None:
-            raise ValidationError.single("", clock)
+        if self.hour is not None or self.offset is not None or self.minute is not None:
+            clock = _time_problem(self.day, self.hour, self.minute, self.second, self.offset)
+            if clock is not None:
+                raise ValidationError.single("", clock)
+        elif self.second is not None:
+            raise ValidationError.single("", "a time of day needs hour, minute and a UTC offset")
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
