@@ -131,3 +131,26 @@ def test_unit_symbols_pint_reads_and_towers_it_would_build() -> None:
     assert canonical_unit("µm") == "micrometer"
     with pytest.raises(ValueError, match="superscript power is a single"):
         canonical_unit("m²²²²²²")
+
+
+def test_huge_decimals_in_a_table_are_refused_not_crashed() -> None:
+    """1E+80 and 33 digits are refused with their path; 32 nines fit decimal128(38, 6)."""
+    pytest.importorskip("pyarrow")
+    from geostmt.table import to_arrow
+
+    for value in ("1E+80", "1" * 33):
+        deployment = g.Deployment(id="d", actor="a", size=g.Quantity(value=Decimal(value)))
+        with pytest.raises(g.ValidationError, match=r"size\.value: .* more than 32 digits"):
+            to_arrow([deployment], g.Deployment)
+    fits = g.Deployment(id="d", actor="a", size=g.Quantity(value=Decimal("9" * 32)))
+    assert to_arrow([fits], g.Deployment).num_rows == 1
+
+
+def test_problems_sort_with_the_dataset_they_are_in() -> None:
+    """A Parquet file's problem sorts with its dataset directory, not with a name prefix."""
+    from geostmt.errors import Problem
+    from geostmt.integrity import sort_problems
+
+    problems = [Problem("", "m", 1, "data2/actor/p.parquet"), Problem("", "m", 1, "other.jsonl")]
+    ordered = sort_problems(problems, ["data", "other.jsonl", "data2"])
+    assert [p.file for p in ordered] == ["other.jsonl", "data2/actor/p.parquet"]

@@ -156,7 +156,15 @@ def sort_problems(problems: Sequence[Problem], names: Sequence[str]) -> list[Pro
     def key(problem: Problem) -> tuple[int, int]:
         order = orders.get(problem.file or "", -1)
         if order < 0 and problem.file is not None:
-            order = next((o for n, o in orders.items() if problem.file.startswith(n)), -1)
+            inside = (n.rstrip("/") + "/" for n in orders)  # a file inside a dataset directory
+            order = next(
+                (
+                    orders[n]
+                    for n, d in zip(orders, inside, strict=True)
+                    if problem.file.startswith(d)
+                ),
+                -1,
+            )
         return (order, problem.line or 0)
 
     return sorted(problems, key=key)

@@ -375,13 +375,13 @@ def _open_lines(source: GdeltSource) -> Iterator[tuple[int, str | None]]:
             with zipfile.ZipFile(source) as archive:
                 members = [m for m in archive.infolist() if not m.is_dir()]
                 if len(members) != 1:
-                    raise ValidationError.single(
-                        "", f"a GDELT zip holds one file; this one holds {len(members)}"
-                    )
+                    message = f"a GDELT zip holds one file; this one holds {len(members)}"
+                    raise ValidationError([Problem("", message, None, os.fspath(source))])
                 with archive.open(members[0]) as member:
                     yield from _lines(member)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as error:
-            raise ValidationError.single("", f"not a readable zip file: {error}") from None
+            message = f"not a readable zip file: {error}"
+            raise ValidationError([Problem("", message, None, os.fspath(source))]) from None
         return
     with open(source, "rb") as stream:
         yield from _lines(stream)

@@ -30,10 +30,15 @@ _LIMIT = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
 
 def decimal_problem(value: Decimal) -> str | None:
     """Why ``value`` does not fit ``decimal128(38, 6)`` exactly, or None when it does."""
+    if value.adjusted() >= DECIMAL_PRECISION - DECIMAL_SCALE:  # before quantize can overflow
+        return (
+            f"{value} has more than {DECIMAL_PRECISION - DECIMAL_SCALE} digits before the "
+            "point, more than an Arrow decimal128(38, 6) holds"
+        )
     fitted = value.quantize(_STEP, context=_CONTEXT)
     if fitted != value:
         return f"{value} has more than {DECIMAL_SCALE} decimal places; it is never rounded"
-    if abs(fitted) >= _LIMIT:
+    if fitted.copy_abs() >= _LIMIT:
         return (
             f"{value} has more than {DECIMAL_PRECISION - DECIMAL_SCALE} digits before the "
             "point, more than an Arrow decimal128(38, 6) holds"
