@@ -50,13 +50,14 @@ from geostmt.partitions import (
 
 __all__ = ["Report", "check", "cluster", "convert", "validate"]
 
+_TEXT = "string[pyarrow]"  # a third of the memory of Python str objects
 _ID_COLUMNS = {
-    "id": "object", "type": "object", "order": "int64", "file": "object", "line": "int64",
-    "fields": "object", "key": "int64",
+    "id": _TEXT, "type": _TEXT, "order": "int64", "file": _TEXT, "line": "int64",
+    "fields": _TEXT, "key": "int64",
 }  # fmt: skip
 _REF_COLUMNS = {
-    "ref": "object", "target": "object", "order": "int64", "file": "object", "line": "int64",
-    "path": "object", "owner_type": "object", "owner_id": "object", "key": "int64",
+    "ref": _TEXT, "target": _TEXT, "order": "int64", "file": _TEXT, "line": "int64",
+    "path": _TEXT, "owner_type": _TEXT, "owner_id": _TEXT, "key": "int64",
 }  # fmt: skip
 
 
@@ -128,7 +129,7 @@ _PROBLEM_META = pd.DataFrame(
     }
 )  # fmt: skip
 _FIRST_META = pd.DataFrame(
-    {"id": pd.Series(dtype="object"), "found": pd.Series(dtype="object"),
+    {"id": pd.Series(dtype=_TEXT), "found": pd.Series(dtype=_TEXT),
      "first": pd.Series(dtype="int64")}
 )  # fmt: skip
 
