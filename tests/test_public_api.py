@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 import geostmt
+from tests.conftest import python_output
 
 CONTRACT = {
     "Actor", "Source", "Statement", "Deployment", "AidPackage", "Quantity", "Money", "Place",
@@ -47,8 +45,7 @@ def test_import_loads_nothing_heavy() -> None:
         "'pyarrow', 'pandas', 'dask', 'distributed', 'pyspark', 'pydantic', 'hypothesis') "
         "if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert python_output(code) == "[]"
 
 
 def test_first_use_loads_no_pint_for_records_without_units() -> None:
@@ -58,5 +55,4 @@ def test_first_use_loads_no_pint_for_records_without_units() -> None:
         'geostmt.loads(\'{"type":"actor","id":"kbs","name":"KBS","kind":"media"}\'); '
         "print('pint' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    assert python_output(code) == "False"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -17,6 +15,7 @@ from hypothesis import strategies as st
 import geostmt as g
 from geostmt import strategies as gs
 from geostmt.model import RECORD_CLASSES, RECORD_TYPES, describe
+from tests.conftest import python_output
 from tests.mutations import mutated
 
 pydantic = pytest.importorskip("pydantic")
@@ -82,8 +81,7 @@ def test_import_geostmt_loads_no_pydantic() -> None:
         "print(sorted(m for m in ('pydantic', 'pydantic_core', 'geostmt.pydantic') "
         "if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert python_output(code) == "[]"
 
 
 def test_plain_annotation_in_a_fresh_process() -> None:
@@ -95,8 +93,7 @@ def test_plain_annotation_in_a_fresh_process() -> None:
         "    money: geostmt.Money | None = None\n"
         f"print(Request.model_validate({{'actor': {ACTOR!r}}}).actor.name)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "KBS"
+    assert python_output(code) == "KBS"
 
 
 @pytest.mark.parametrize(

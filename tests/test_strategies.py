@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import geostmt as g
 from geostmt import strategies as gs
+from tests.conftest import python_output
 
 
 @given(gs.datasets())
@@ -88,8 +86,7 @@ def test_from_type_is_registered_through_the_entry_point() -> None:
         "print(type(st.from_type(g.Statement).example()).__name__, "
         "type(st.from_type(g.Money).example()).__name__)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["Statement", "Money"]
+    assert python_output(code).split() == ["Statement", "Money"]
 
 
 @given(st.from_type(g.AidPackage))
@@ -135,8 +132,7 @@ def test_importing_strategies_first_works() -> None:
         "from geostmt import strategies as gs; from hypothesis import strategies as st; "
         "import geostmt as g; print(type(st.from_type(g.Place).example()).__name__)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "Place"
+    assert python_output(code) == "Place"
 
 
 def test_every_place_text_parses() -> None:

@@ -13,6 +13,7 @@ import pytest
 from geostmt import ValidationError
 from geostmt.errors import RateError
 from geostmt.rates import ECBRates, RateTable, combine, ecb, to_arrow
+from tests.conftest import python_output
 
 D = Decimal
 DAY = dt.date(2024, 10, 31)
@@ -50,8 +51,7 @@ def test_importing_loads_no_rates() -> None:
         "print('currency_converter' in sys.modules, 'pyarrow' in sys.modules, "
         "e._HISTORY._value is None)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "False", "True"]
+    assert python_output(code).split() == ["False", "False", "True"]
 
 
 def test_no_network_is_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
@@ -22,7 +20,7 @@ from geostmt.reference.cameo import (
     is_cameo_code,
     quad_class,
 )
-from tests.conftest import ROOT, load_script
+from tests.conftest import ROOT, load_script, python_output
 
 DATA = ROOT / "src" / "geostmt" / "reference" / "data" / "cameo.json"
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
@@ -136,8 +134,7 @@ def test_import_loads_no_table() -> None:
         "import geostmt.reference.cameo as c; print(c._CODES._value is None); "
         "c.cameo_code('010'); print(c._CODES._value is None)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["True", "False"]
+    assert python_output(code).split() == ["True", "False"]
 
 
 def test_data_file_holds_facts_only() -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pycountry
@@ -23,7 +21,7 @@ from geostmt.reference.code_systems import (
     is_cameo_region,
 )
 from geostmt.reference.countries import countries
-from tests.conftest import ROOT
+from tests.conftest import ROOT, python_output
 
 DATA = ROOT / "src" / "geostmt" / "reference" / "data" / "fips.json"
 KOSOVO = "XK"
@@ -213,8 +211,7 @@ def test_import_loads_no_table() -> None:
         "c.from_fips('CH'); c.from_alpha3('RUS'); "
         "print('pycountry' in sys.modules, c._FIPS._value is None)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "True", "True", "False"]
+    assert python_output(code).split() == ["False", "True", "True", "False"]
 
 
 @given(ANY_VALUE)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -28,7 +26,7 @@ from geostmt.reference.plover import (
     plover_categories,
     plover_category,
 )
-from tests.conftest import ROOT, load_script
+from tests.conftest import ROOT, load_script, python_output
 
 CATEGORIES = (
     "agree", "consult", "support", "concede", "cooperate", "aid", "retreat", "request",
@@ -218,8 +216,7 @@ def test_the_table_loads_on_first_use_only() -> None:
         "before = p._CAMEO._value is None; p.cameo_to_plover('190'); "
         "print(before, p._CAMEO._value is not None)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "True True"
+    assert python_output(code) == "True True"
     assert cameo_to_plover("190") is cameo_to_plover("190")
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,7 +26,7 @@ from geostmt.table import (  # noqa: E402
     to_arrow,
     write_parquet,
 )
-from tests.conftest import ROOT  # noqa: E402
+from tests.conftest import ROOT, python_output  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "table" / "golden"
 SEED = ROOT / "examples" / "data" / "seed-article.jsonl"
@@ -208,8 +206,7 @@ def test_duckdb_polars_and_pandas_read_it(tmp_path: Path) -> None:
 def test_import_geostmt_does_not_import_pyarrow() -> None:
     """pyarrow loads only when geostmt.table is imported."""
     code = "import sys, geostmt, geostmt.model; geostmt.Actor; print('pyarrow' in sys.modules)"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    assert python_output(code) == "False"
 
 
 def test_analysing_example_answers(tmp_path: Path) -> None:
