@@ -139,10 +139,6 @@ def records_of(part: Partition, *, converter: cattrs.Converter | None = None) ->
 
 def lines_of(part: Partition, *, converter: cattrs.Converter | None = None) -> Iterator[Line]:
     """Every line (or Parquet row) of one part, numbered as in its whole input."""
-    return _lines(part, converter)
-
-
-def _lines(part: Partition, converter: cattrs.Converter | None) -> Iterator[Line]:
     if part.kind == "parquet":
         from geostmt.table import scan_parquet
 
@@ -176,7 +172,7 @@ def check_partition(part: Partition, *, converter: cattrs.Converter | None = Non
     refs: list[RefRow] = []
     count = 0
     try:
-        for line in _lines(part, converter):
+        for line in lines_of(part, converter=converter):
             if line.record is None:
                 problems.extend(p._replace(file=p.file or part.name) for p in line.problems)
                 continue

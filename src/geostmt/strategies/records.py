@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from geostmt.dataset import Dataset
@@ -194,12 +195,7 @@ def datasets(draw: Any, *, max_records: int = 12) -> Dataset:
     refs: dict[str | None, st.SearchStrategy[str]] = {
         tag: st.sampled_from(sorted(found)) for tag, found in by_type.items()
     }
-    context = _base(None, 2)
-    context = Context(
-        refs={None: st.sampled_from(every), **refs},
-        values=context.values,
-        max_items=2,
-    )
+    context = attrs.evolve(_base(None, 2), refs={None: st.sampled_from(every), **refs})
     referring = {cls: derived(cls, context) for cls in others}
     for _ in range(extra):
         cls = draw(st.sampled_from(others))
@@ -208,6 +204,4 @@ def datasets(draw: Any, *, max_records: int = 12) -> Dataset:
 
 
 def _with_id(record: Any, ident: str) -> Any:
-    import attrs
-
     return attrs.evolve(record, id=ident)

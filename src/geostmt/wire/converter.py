@@ -10,7 +10,8 @@ import functools
 
 import cattrs
 
-from geostmt.wire.structure import is_geostmt_class, make_structure_fn
+from geostmt.model.spec import is_described
+from geostmt.wire.structure import make_structure_fn
 from geostmt.wire.unstructure import configure_unstructure
 
 __all__ = ["configure_converter", "default_converter", "make_converter"]
@@ -18,9 +19,9 @@ __all__ = ["configure_converter", "default_converter", "make_converter"]
 
 def configure_converter(converter: cattrs.Converter) -> None:
     """Register geostmt's structure and unstructure hooks on ``converter``."""
-    configure_unstructure(converter, is_geostmt_class)
+    configure_unstructure(converter, is_described)
     converter.register_structure_hook_factory(
-        is_geostmt_class, lambda cls: make_structure_fn(cls, converter)
+        is_described, lambda cls: make_structure_fn(cls, converter)
     )
 
 

@@ -17,16 +17,11 @@ import cattrs
 
 from geostmt.errors import Problem, ValidationError, shown
 from geostmt.model.rules import Date, DecimalNumber, Nested, Rule, expected
-from geostmt.model.spec import FieldSpec, describe, is_described
+from geostmt.model.spec import FieldSpec, describe
 
-__all__ = ["is_geostmt_class", "make_detailed_structure_fn", "make_structure_fn"]
+__all__ = ["make_detailed_structure_fn", "make_structure_fn"]
 
 Hook = Callable[[Any], Any]
-
-
-def is_geostmt_class(cls: Any) -> bool:
-    """Whether ``cls`` is a geostmt class described by field rules (a record, value or part)."""
-    return is_described(cls)
 
 
 def _wrong(kind: str, value: Any) -> ValidationError:
