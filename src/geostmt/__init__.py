@@ -13,7 +13,14 @@ from geostmt._version import SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:
     from geostmt.dataset import Dataset, Origin
-    from geostmt.errors import GeostmtError, ParseError, Problem, RateError, ValidationError
+    from geostmt.errors import (
+        GeostmtError,
+        ParseError,
+        Problem,
+        RateError,
+        UnknownLocaleError,
+        ValidationError,
+    )
     from geostmt.model import (
         AcledCoding,
         ActorKind,
@@ -108,6 +115,7 @@ _WHERE: dict[str, str] = {
     "Quantity": "geostmt.model",
     "Record": "geostmt.model",
     "Role": "geostmt.model",
+    "UnknownLocaleError": "geostmt.errors",
     "Source": "geostmt.model",
     "SpeechAct": "geostmt.model",
     "Statement": "geostmt.model",
@@ -178,6 +186,7 @@ __all__ = [
     "SpeechAct",
     "Statement",
     "StatementMode",
+    "UnknownLocaleError",
     "ValidationError",
     "__version__",
     "configure_converter",

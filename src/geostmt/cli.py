@@ -253,7 +253,7 @@ def parse(
     amount (``original``), the converted one (``amount``), the ``rate``, the ``rate_date`` it
     was published on and its ``source``.
     """
-    from geostmt.errors import GeostmtError, ParseError
+    from geostmt.errors import GeostmtError, ParseError, UnknownLocaleError
     from geostmt.normalise import parse_money, parse_place, parse_quantity
     from geostmt.wire import to_dict
 
@@ -267,6 +267,9 @@ def parse(
             value = parse_quantity(text, locale=locale)
         else:
             value = parse_place(text, locale=locale, country=country)
+    except UnknownLocaleError as error:
+        err.write(f"geostmt parse: --locale: {error}\n")
+        return 2
     except ParseError as error:
         err.write(f"geostmt parse: {error}\n")
         return 1

@@ -15,6 +15,7 @@ __all__ = [
     "ParseError",
     "Problem",
     "RateError",
+    "UnknownLocaleError",
     "ValidationError",
     "join_path",
     "shown",
@@ -137,3 +138,22 @@ class RateError(GeostmtError, ValueError):
         self,
     ) -> tuple[type[RateError], tuple[str, str, str, str, tuple[dt.date, ...]]]:
         return (type(self), (self.message, self.currency, self.date, self.source, self.nearest))
+
+
+class UnknownLocaleError(GeostmtError, ValueError):
+    """A ``locale=`` that CLDR (through babel) does not know; names the locales that exist."""
+
+    def __init__(self, locale: str, known: Iterable[str] = ()) -> None:
+        self.locale = locale
+        self.known = tuple(known)
+        languages = sorted({k for k in self.known if "_" not in k})
+        more = f", ... ({len(languages)} languages)" if len(languages) > 12 else ""
+        text = (
+            f"unknown locale {locale!r}: give a BCP 47 tag or CLDR id such as 'en', 'en-US' "
+            f"or 'pt_BR' (known: {', '.join(languages[:12])}{more}; "
+            "geostmt.locales.known_locales() lists every one)"
+        )
+        super().__init__(text)
+
+    def __reduce__(self) -> tuple[type[UnknownLocaleError], tuple[str, tuple[str, ...]]]:
+        return (type(self), (self.locale, self.known))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geostmt.locales import locale_id
 from geostmt.model.enums import Qualifier
 from geostmt.model.qualifier_words import written_qualifier
 from geostmt.reference.currency_names import currency_for_symbol
@@ -19,10 +20,10 @@ def format_money(money: Money, locale: str) -> str:
     from babel import Locale
     from babel.numbers import format_currency, get_currency_symbol
 
-    parsed = Locale.parse(locale)
+    parsed = Locale.parse(locale_id(locale))
     pattern = parsed.currency_formats["standard"].pattern
-    symbol = get_currency_symbol(money.currency, locale)
-    if symbol != money.currency and currency_for_symbol(symbol, locale) != money.currency:
+    symbol = get_currency_symbol(money.currency, parsed)
+    if symbol != money.currency and currency_for_symbol(symbol, str(parsed)) != money.currency:
         pattern = pattern.replace("¤", "¤¤")
     text: str = format_currency(
         money.amount,

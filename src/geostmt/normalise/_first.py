@@ -6,17 +6,17 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from geostmt.errors import ParseError
+from geostmt.locales import require_text
 
 __all__ = ["first_match"]
 
 M = TypeVar("M")
 
 
-def first_match(text: object, find: Callable[[str], Sequence[M]], what: str) -> M:
-    """The first of ``find(text)``; ParseError naming ``what`` if none, or if ``text`` is no str."""
-    if not isinstance(text, str):
-        raise ParseError("expected text", repr(text))
-    found = find(text)
+def first_match(text: object, find: Callable[[str], Sequence[M]], what: str, function: str) -> M:
+    """The first of ``find(text)``; ParseError naming ``what`` if none, TypeError if no str."""
+    checked = require_text(text, function)
+    found = find(checked)
     if not found:
-        raise ParseError(f"no {what} found", text)
+        raise ParseError(f"no {what} found", checked)
     return found[0]

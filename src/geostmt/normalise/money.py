@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from geostmt.errors import ValidationError
+from geostmt.locales import locale_id, require_text
 from geostmt.model.enums import Qualifier
 from geostmt.model.values import Money
 from geostmt.normalise._first import first_match
@@ -132,6 +133,8 @@ def _read(match: re.Match[str], text: str, locale: str) -> tuple[Money, int, int
 
 def find_money(text: str, *, locale: str = "en") -> list[MoneyMatch]:
     """Every amount of money in ``text``, in order, each with its span."""
+    text = require_text(text, "find_money")
+    locale = locale_id(locale)
     found = []
     for match in _pattern(locale).finditer(text):
         read = _read(match, text, locale)
@@ -147,4 +150,6 @@ def parse_money(text: str, *, locale: str = "en") -> Money:
     ``parse_money("a $425 million defensive aid package")`` is
     ``Money(amount=Decimal("425000000"), currency="USD")``.
     """
-    return first_match(text, lambda t: find_money(t, locale=locale), "amount of money").money
+    return first_match(
+        text, lambda t: find_money(t, locale=locale), "amount of money", "parse_money"
+    ).money

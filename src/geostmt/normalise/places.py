@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from geostmt.errors import ParseError
+from geostmt.locales import locale_id, require_text
 from geostmt.model.enums import PlaceKind
 from geostmt.model.values import Place
 from geostmt.reference import countries as iso_countries
@@ -180,8 +181,8 @@ def parse_place(text: str, *, locale: str = "en", country: str | None = None) ->
     ``parse_place("Kursk")`` is the subdivision ``RU-KRS`` of ``RU``. ``locale`` is accepted for
     symmetry with the other normalisers: names of every CLDR locale are always known.
     """
-    if not isinstance(text, str):
-        raise ParseError("expected text", repr(text))
+    require_text(text, "parse_place")
+    locale_id(locale)
     _check_hint(country)
     place = _resolve(text, country)
     if place is None:
@@ -201,6 +202,8 @@ def find_places(text: str, *, locale: str = "en", country: str | None = None) ->
     Austin", "Vladimir Putin") is taken for part of a person's name and left out; ambiguous
     names are left out, not guessed.
     """
+    require_text(text, "find_places")
+    locale_id(locale)
     _check_hint(country)
     tables = place_tables()
     tokens = list(_TOKEN.finditer(text))

@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from geostmt.errors import ValidationError
+from geostmt.locales import locale_id, require_text
 from geostmt.model.enums import Qualifier
 from geostmt.model.qualifier_words import QUALIFIER_WORDS, qualifier_of_word
 from geostmt.model.values import Quantity
@@ -138,6 +139,8 @@ def _build(match: re.Match[str], text: str, locale: str) -> Quantity:
 
 def find_quantities(text: str, *, locale: str = "en") -> list[QuantityMatch]:
     """Every quantity in ``text``, in order, each with its span."""
+    text = require_text(text, "find_quantities")
+    locale = locale_id(locale)
     found = []
     for match in _pattern(locale).finditer(text):
         try:
@@ -150,4 +153,6 @@ def find_quantities(text: str, *, locale: str = "en") -> list[QuantityMatch]:
 
 def parse_quantity(text: str, *, locale: str = "en") -> Quantity:
     """The first quantity in ``text``; :class:`~geostmt.ParseError` if there is none."""
-    return first_match(text, lambda t: find_quantities(t, locale=locale), "quantity").quantity
+    return first_match(
+        text, lambda t: find_quantities(t, locale=locale), "quantity", "parse_quantity"
+    ).quantity
