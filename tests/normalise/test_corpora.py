@@ -33,29 +33,33 @@ def _ratio(score: tuple[int, int]) -> float:
 
 
 def test_price_parser_amounts() -> None:
-    """Amounts of web-shop prices (measured 86%)."""
-    assert _ratio(_bench().price_parser()) >= 0.84
+    """Amounts of web-shop prices, at least 95% of the cases price-parser passes (measured
+    983/1033, 95.2%; 86% before spaces grouped thousands in every locale)."""
+    assert _ratio(_bench().price_parser()) >= 0.95
 
 
 def test_country_names() -> None:
-    """Country name variants from statistical tables (measured 60%)."""
-    assert _ratio(_bench().country_names()) >= 0.58
+    """Country name variants from statistical tables (measured 205/213, 96%; 60% before)."""
+    assert _ratio(_bench().country_names()) >= 0.95
 
 
 def test_quantulum3_values() -> None:
-    """Values of quantities in English sentences (measured 70%)."""
-    assert _ratio(_bench().quantulum3()) >= 0.67
+    """Values of quantities in English sentences (measured 127/148, 86%; a range counts by its
+    midpoint, as quantulum3 writes it). Five of the misses are years, which geostmt never
+    reads as quantities (docs/quantities.md)."""
+    assert _ratio(_bench().quantulum3()) >= 0.85
 
 
 @pytest.mark.parametrize(
     ("model", "floors"),
     [
-        # measured: money 86, 87, 83, 80%; percent 93, 85, 87, 45%; measures 80, 80, 79, 81%;
-        # ranges 88, -, 87, 86% (en, de, fr, es)
-        ("CurrencyModel", {"en": 0.84, "de": 0.85, "fr": 0.8, "es": 0.78}),
-        ("PercentModel", {"en": 0.9, "de": 0.82, "fr": 0.84, "es": 0.42}),
-        ("DimensionModel", {"en": 0.78, "de": 0.77, "fr": 0.76, "es": 0.78}),
-        ("NumberRangeModel", {"en": 0.85, "fr": 0.84, "es": 0.83}),
+        # measured (en, de, fr, es): money 95, 100, 97, 97%; percent 93, 85, 94, 53%;
+        # measures 81, 90, 91, 90%; numbers 40, 58, 42, 48%; ranges 88, -, 90, 86%
+        ("CurrencyModel", {"en": 0.9, "de": 0.9, "fr": 0.9, "es": 0.9}),
+        ("PercentModel", {"en": 0.9, "de": 0.82, "fr": 0.9, "es": 0.5}),
+        ("DimensionModel", {"en": 0.79, "de": 0.86, "fr": 0.88, "es": 0.88}),
+        ("NumberModel", {"en": 0.38, "de": 0.55, "fr": 0.4, "es": 0.46}),
+        ("NumberRangeModel", {"en": 0.85, "fr": 0.86, "es": 0.83}),
     ],
 )
 def test_recognizers(model: str, floors: dict[str, float]) -> None:

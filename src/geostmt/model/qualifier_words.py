@@ -16,9 +16,9 @@ QUALIFIER_WORDS: dict[str, dict[Qualifier, tuple[str, ...]]] = {
         _A: ("about", "around", "some", "roughly", "approximately", "an estimated", "nearly",
              "almost", "approx."),
         Qualifier.AT_LEAST: ("at least", "no fewer than", "no less than"),
-        Qualifier.MORE_THAN: ("more than", "over", "upwards of"),
+        Qualifier.MORE_THAN: ("more than", "over", "upwards of", "above"),
         Qualifier.AT_MOST: ("up to", "as many as", "at most"),
-        Qualifier.LESS_THAN: ("less than", "fewer than", "under"),
+        Qualifier.LESS_THAN: ("less than", "fewer than", "under", "below"),
     },
     "de": {
         _A: ("etwa", "rund", "ungefähr", "circa", "ca.", "knapp", "fast"),
@@ -30,16 +30,16 @@ QUALIFIER_WORDS: dict[str, dict[Qualifier, tuple[str, ...]]] = {
     "fr": {
         _A: ("environ", "près de", "presque", "quelque"),
         Qualifier.AT_LEAST: ("au moins",),
-        Qualifier.MORE_THAN: ("plus de",),
+        Qualifier.MORE_THAN: ("plus de", "supérieur à"),
         Qualifier.AT_MOST: ("jusqu'à", "au plus"),
-        Qualifier.LESS_THAN: ("moins de",),
+        Qualifier.LESS_THAN: ("moins de", "inférieur à"),
     },
     "es": {
         _A: ("aproximadamente", "alrededor de", "unos", "unas", "cerca de", "casi"),
         Qualifier.AT_LEAST: ("al menos", "por lo menos"),
-        Qualifier.MORE_THAN: ("más de",),
+        Qualifier.MORE_THAN: ("más de", "más alto que", "más alta que"),
         Qualifier.AT_MOST: ("hasta",),
-        Qualifier.LESS_THAN: ("menos de",),
+        Qualifier.LESS_THAN: ("menos de", "más bajo que", "más baja que"),
     },
     "ru": {
         _A: ("около", "примерно", "почти", "приблизительно"),

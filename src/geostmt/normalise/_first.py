@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from geostmt.errors import ParseError
@@ -13,10 +13,12 @@ __all__ = ["first_match"]
 M = TypeVar("M")
 
 
-def first_match(text: object, find: Callable[[str], Sequence[M]], what: str, function: str) -> M:
-    """The first of ``find(text)``; ParseError naming ``what`` if none, TypeError if no str."""
+def first_match(text: object, find: Callable[[str], Iterable[M]], what: str, function: str) -> M:
+    """The first of ``find(text)``; ParseError naming ``what`` if none, TypeError if no str.
+
+    ``find`` may be a generator: reading stops at the first match.
+    """
     checked = require_text(text, function)
-    found = find(checked)
-    if not found:
-        raise ParseError(f"no {what} found", checked)
-    return found[0]
+    for found in find(checked):
+        return found
+    raise ParseError(f"no {what} found", checked)

@@ -1,9 +1,10 @@
 """Digit strings whose separators are inferred, for text with no reliable locale (prices, money).
 
 The last of ``.`` and ``,`` is the decimal mark when both appear; a mark that repeats is a group
-mark; a lone mark followed by exactly three digits is read as the locale says (CLDR via babel);
-any other lone mark is a decimal mark. So ``1.299,00`` is 1299.00 in every locale, and ``1,299``
-is 1299 in English but 1.299 in German.
+mark; a lone mark followed by exactly three digits is read as the locale says (CLDR via babel),
+or as a group mark where the currency has no minor unit (``200.000 ₫``); any other lone mark is a
+decimal mark. So ``1.299,00`` is 1299.00 in every locale, and ``1,299`` is 1299 in English but
+1.299 in German. Spaces (ordinary, no-break, narrow no-break) group thousands in every locale.
 """
 
 from __future__ import annotations
@@ -11,28 +12,33 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from geostmt.normalise.numbers import _symbols
+from geostmt.normalise.numbers import MAX_DIGITS, _symbols
 
 __all__ = ["DIGITS", "digits_pattern", "read_digits"]
 
-_SPACES = " \u00a0\u202f"
-DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f'’]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f'’ ]\d{3})+(?:[.,]\d+)?|\d++(?:[.,]\d++)?"
 """A regex for a run of digits with group and decimal marks of any convention."""
 
 
 def digits_pattern(locale: str) -> str:
-    """:data:`DIGITS`, plus the ordinary space as a group mark where the locale groups with
-    spaces (``10 000`` in French), and never starting right after another number."""
-    group, _ = _symbols(locale)
-    pattern = DIGITS.replace("\\u00a0", " \\u00a0") if group in _SPACES else DIGITS
-    return rf"(?<!\d[ \u00a0\u202f])(?:{pattern})"
+    """:data:`DIGITS`, never starting right after another number (``10 000`` is never ``000``).
+
+    ``locale`` is accepted for symmetry with :func:`~geostmt.normalise.numbers.number_pattern`;
+    every locale reads the same digits, and :func:`read_digits` applies its marks.
+    """
+    del locale
+    return rf"(?<!\d[ \u00a0\u202f])(?:{DIGITS})"
 
 
 _MARKS = re.compile(r"[.,\u00a0\u202f'’ ]")
 
 
-def read_digits(text: str, locale: str) -> Decimal:
-    """The exact value of ``text`` (matched by :data:`DIGITS`), separators inferred."""
+def read_digits(text: str, locale: str, *, whole: bool = False) -> Decimal | None:
+    """The exact value of ``text`` (matched by :data:`DIGITS`), separators inferred; None for
+    more than :data:`~geostmt.normalise.numbers.MAX_DIGITS` digits. ``whole``: the currency has
+    no minor unit, so a lone mark before three digits groups them."""
+    if len(text) > 2 * MAX_DIGITS or sum(char.isdigit() for char in text) > MAX_DIGITS:
+        return None  # a run this long is an id (every third character at most is a mark)
     marks = [m.group() for m in _MARKS.finditer(text)]
     decimal_mark: str | None = None
     points = [m for m in marks if m in ".,"]
@@ -43,8 +49,8 @@ def read_digits(text: str, locale: str) -> Decimal:
         elif points.count(last) == 1:
             tail = text.rsplit(last, 1)[1]
             decimal = _symbols(locale)[1]
-            if len(tail) != 3 or len(marks) > 1 or decimal == last:
+            if len(tail) != 3 or (not whole and (len(marks) > 1 or decimal == last)):
                 decimal_mark = last
-    whole, _, fraction = text.rpartition(decimal_mark) if decimal_mark else (text, "", "")
-    digits = _MARKS.sub("", whole) + ("." + fraction if decimal_mark else "")
+    whole_part, _, fraction = text.rpartition(decimal_mark) if decimal_mark else (text, "", "")
+    digits = _MARKS.sub("", whole_part) + ("." + fraction if decimal_mark else "")
     return Decimal(digits)

@@ -1,14 +1,23 @@
 """``parse_quantity`` and ``find_quantities``: counts and measures with qualifiers and units.
 
 "around 10,000 North Korean soldiers" -> value 10000, approximately, of "North Korean soldiers";
-"80 percent" -> value 80, unit ``percent``; "between 5 and 7 km" -> a range in kilometers.
-Qualifier words, units and scale words are tables per language (en, de, fr so far).
+"80 percent" -> value 80, unit ``percent``; "between 5 and 7 km" -> a range in kilometers;
+"several thousand troops" -> a range, 3,000 to 9,000. Qualifier words, units, scale words,
+number words and vague amounts are tables per language (en, de, fr, es, ru, uk).
+
+Precision before recall: a number that is part of a date, a year, a time, a model or product
+name, an ordinal, a phone number or an id is never a quantity
+(:mod:`geostmt.normalise.context`), and a vague amount is never ``exact``
+(:mod:`geostmt.normalise.vague`). Where a reading is unsure, nothing is returned rather than
+a confident wrong value.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import NamedTuple
 
 from geostmt.errors import ValidationError
@@ -17,11 +26,29 @@ from geostmt.model.enums import Qualifier
 from geostmt.model.qualifier_words import QUALIFIER_WORDS, qualifier_of_word
 from geostmt.model.values import Quantity
 from geostmt.normalise._first import first_match
+from geostmt.normalise._trie import key, starts_with, word_regex
+from geostmt.normalise.context import (
+    WINDOW,
+    is_year_like,
+    looks_like_year,
+    part_of_something_else,
+)
+from geostmt.normalise.counted import REACH, counted
+from geostmt.normalise.number_words import first_words as number_first_words
 from geostmt.normalise.number_words import number_words_pattern, read_number_words
-from geostmt.normalise.numbers import language_of, number_pattern, read_number
+from geostmt.normalise.numbers import (
+    FRACTION,
+    language_of,
+    number_pattern,
+    read_fraction,
+    read_number,
+)
+from geostmt.normalise.unit_words import UNITS
+from geostmt.normalise.vague import first_words as vague_first_words
+from geostmt.normalise.vague import read_vague, vague_pattern
 from geostmt.reference.units import canonical_unit
 
-__all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
+__all__ = ["RANGES", "UNITS", "QuantityMatch", "find_quantities", "parse_quantity"]
 
 QUALIFIERS: dict[str, dict[str, Qualifier]] = {
     language: qualifier_of_word(language) for language in QUALIFIER_WORDS
@@ -34,34 +61,14 @@ RANGES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 """The words of "between X and Y" per language."""
 
-UNITS: dict[str, str] = {
-    "percent": "percent", "per cent": "percent", "%": "percent", "prozent": "percent",
-    "pour cent": "percent", "square kilometres": "kilometer ** 2",
-    "square kilometers": "kilometer ** 2", "sq km": "kilometer ** 2", "km2": "kilometer ** 2",
-    "km²": "kilometer ** 2", "kilometres": "kilometer", "kilometers": "kilometer",
-    "kilometre": "kilometer", "kilometer": "kilometer", "km/h": "kilometer / hour",
-    "km": "kilometer", "miles": "mile", "mile": "mile", "metres": "meter", "meters": "meter",
-    "m": "meter", "tonnes": "metric_ton", "tonne": "metric_ton", "kg": "kilogram",
-    "kilograms": "kilogram", "barrels": "barrel", "barrel": "barrel", "por ciento": "percent",
-    "процентов": "percent", "процента": "percent", "відсотків": "percent", "км": "kilometer",
+FROM_TO: dict[str, tuple[str, str]] = {
+    "en": ("from", "to"), "de": ("von", "bis"), "fr": ("de", "à"), "es": ("de", "a"),
+    "ru": ("с", "по"), "uk": ("з", "по"),
 }  # fmt: skip
-"""Unit words (lower case) and the pint unit each means."""
+"""The words of "from X to Y" per language."""
 
-_STOP = frozenset(
-    [
-        *("have", "has", "had", "are", "were", "is", "was", "be", "been", "will", "would"),
-        *("in", "to", "for", "at", "on", "with", "and", "or", "that", "which", "who", "from"),
-        *("by", "as", "than", "into", "since", "after", "before", "but", "if", "against"),
-    ]
-)
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-
-
-_ARTICLES = frozenset({"a", "an", "ein", "eine", "un", "une", "una"})
-
-
-class _NotANumberError(Exception):
-    """Words the pattern took for a number that do not form one (a lone article)."""
+DASH_WORDS: dict[str, str] = {"en": "to", "de": "bis", "fr": "à", "es": "a", "ru": "до", "uk": "до"}
+"""The word of "X to Y" per language (besides a hyphen or dash)."""
 
 
 class QuantityMatch(NamedTuple):
@@ -73,86 +80,262 @@ class QuantityMatch(NamedTuple):
     quantity: Quantity
 
 
+def _alternation(words: Iterable[str]) -> str:
+    return word_regex(words)
+
+
 @functools.lru_cache(maxsize=16)
 def _pattern(locale: str) -> re.Pattern[str]:
     language = language_of(locale)
-    words = QUALIFIERS.get(language, QUALIFIERS["en"])
-    qualifiers = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    qualifiers = _alternation(QUALIFIERS.get(language, QUALIFIERS["en"]))
     digits = number_pattern(locale)
-    number = digits
 
     def renamed(name: str) -> str:
         return digits.replace("?P<number>", f"?P<{name}>").replace("?P<scale>", f"?P<{name}_s>")
 
+    units = _alternation(UNITS)
     between, conjunction = RANGES.get(language, RANGES["en"])
-    units = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-    spelled = number_words_pattern(locale)
-    if spelled is not None:
-        number = rf"(?:{number}|(?P<words>{spelled}))"
+    start, to = FROM_TO.get(language, FROM_TO["en"])
+    dash_word = DASH_WORDS.get(language, "to")
+    dash_words = "to" if dash_word == "to" else f"to|{dash_word}"
+    exponent = r"[eE][-+−]?\d{1,3}|\s?[×x]\s?10(?:\^|[-−]|\^[-−])\d{1,3}"
+    number = rf"(?P<minus>[-−](?=\d))?{digits}(?P<exponent>{exponent})?"
+    number = rf"(?P<fraction>{FRACTION})|{number}"
+    names = _alternation(word for word in UNITS if len(word) > 3 and word.isalpha())
+    # "a gallon of beer": in English an article before a unit's full name is one
+    article = "an?" if language == "en" else "(?!)"
+    number = rf"{number}|(?P<article>{article})(?=[ \u00a0](?:{names})(?![\w-]))"
+    never = "(?!)"  # a language without a table still has every group, matching nothing
+    number = rf"{number}|(?P<words>{number_words_pattern(locale) or never})"
+    number = rf"(?P<vague>{vague_pattern(locale) or never})|{number}"
+    low_unit = rf"(?:[\s-]?(?P<low_unit>{units})(?![\w]))?"
+    dash_unit = rf"(?:[\s-]?(?P<dash_unit>{units})(?![\w]))?"
+    opening = _alternation([between, start])
+    closing = _alternation([conjunction, to])
+    dashed = _alternation(dash_words.split("|"))
+    ranges = (
+        rf"{opening}\s+(?P<low_minus>[-−](?=\d))?{renamed('low')}{low_unit}\s+{closing}\s+"
+        rf"|(?P<dash_minus>[-−](?=\d))?{renamed('dash')}{dash_unit}"
+        rf"(?:\s*[-\u2013\u2014]\s*|-?\s+{dashed}\s+)"
+    )
+    words, runs_on = number_first_words(locale)
+    firsts = {*words, *vague_first_words(locale), between, start}
+    firsts.update(word.split()[0] for word in QUALIFIERS.get(language, QUALIFIERS["en"]))
+    check = starts_with(firsts, runs_on, also=r"[\d½⅓⅔¼¾⅕⅛]|[-−]\d")
     return re.compile(
-        rf"(?<![\w.,])(?:(?P<qualifier>{qualifiers})\s+)?"
-        rf"(?:{between}\s+{renamed('low')}\s+{conjunction}\s+|{renamed('dash')}\s*(?:[-\u2013]|to\s)\s*)?"
-        rf"{number}(?:\s?(?P<unit>{units})(?![\w]))?",
-        re.IGNORECASE,
+        rf"(?<![\w.,]){check}(?:(?P<qualifier>{qualifiers})\s+)?(?:{ranges})?(?:{number})"
+        rf"(?:[\s-]?(?P<unit>{units})(?![\w]))?"
     )
 
 
-def _counted(text: str, position: int) -> str | None:
-    """The noun phrase after ``position``, up to a clause boundary (at most five words)."""
-    words: list[str] = []
-    cursor = position
-    while len(words) < 5:
-        match = _WORD.match(text, cursor + (len(text[cursor:]) - len(text[cursor:].lstrip(" "))))
-        if match is None or match.group().lower() in _STOP:
-            break
-        words.append(match.group())
-        cursor = match.end()
-        if cursor >= len(text) or text[cursor] != " ":
-            break
-    return " ".join(words) or None
+def _quantity(
+    *,
+    value: Decimal | None = None,
+    low: Decimal | None = None,
+    high: Decimal | None = None,
+    unit: str | None = None,
+    qualifier: Qualifier = Qualifier.EXACT,
+    of: str | None = None,
+) -> Quantity:
+    """``Quantity(...)``, shared between equal readings: repetitive text repeats them."""
+    written = tuple(None if d is None else str(d) for d in (value, low, high))
+    return _cached_quantity(*written, unit, qualifier, of)
 
 
-def _build(match: re.Match[str], text: str, locale: str) -> Quantity:
-    unit_word = match.group("unit")
-    unit = canonical_unit(UNITS[unit_word.lower()]) if unit_word else None
-    if match.group("number") is not None:
-        value = read_number(match.group("number"), match.group("scale"), locale)
-    else:
-        words = read_number_words(match.group("words"), locale)
-        if words is None or match.group("words").casefold() in _ARTICLES:
-            raise _NotANumberError(match.group("words"))
-        value = words
+@functools.lru_cache(maxsize=1024)
+def _cached_quantity(
+    value: str | None,
+    low: str | None,
+    high: str | None,
+    unit: str | None,
+    qualifier: Qualifier,
+    of: str | None,
+) -> Quantity:
+    def number(text: str | None) -> Decimal | None:
+        return None if text is None else Decimal(text)
+
+    return Quantity(
+        value=number(value), low=number(low), high=number(high), unit=unit, qualifier=qualifier,
+        of=of,
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=256)
+def _unit(word: str | None) -> str | None:
+    return canonical_unit(UNITS[key(word)]) if word else None
+
+
+_OF = re.compile(r"\s+of\b")
+
+
+class _NotAQuantityError(Exception):
+    """The match is not a quantity (a year, an article, a score)."""
+
+
+class _TwoMeasuresError(Exception):
+    """A "range" whose ends have different units: the first end, as a quantity of its own."""
+
+    def __init__(self, quantity: Quantity, start: int, end: int) -> None:
+        super().__init__(quantity)
+        self.quantity, self.start, self.end = quantity, start, end
+
+
+def _value(match: re.Match[str], locale: str) -> tuple[Decimal, bool]:
+    """The number the match writes and whether it is exact."""
+    if match.groupdict().get("article"):
+        return Decimal(1), True
+    if match.group("words") is not None:
+        value = read_number_words(match.group("words"), locale)
+        if value is None:
+            raise _NotAQuantityError(match.group("words"))
+        return value, True
+    if match.group("fraction") is not None:
+        fraction = read_fraction(match.group("fraction"))
+        if fraction is None:
+            raise _NotAQuantityError(match.group("fraction"))
+        return fraction
+    number = read_number(match.group("number"), match.group("scale"), locale)
+    if number is None:
+        raise _NotAQuantityError(match.group("number"))
+    if match.group("minus"):
+        number = -number  # "-18 °C", "-1e-3"
+    exponent = match.group("exponent")
+    if exponent:
+        written = exponent.strip()
+        power = written[1:] if written[0] in "eE" else written.split("10", 1)[1].lstrip("^")
+        number = number.scaleb(int(power.replace("−", "-")))
+    return number, True
+
+
+_FIRSTS = (
+    "low_minus", "low", "dash_minus", "dash", "vague", "fraction", "minus", "number", "words",
+    "article",
+)  # fmt: skip
+
+
+def _build(match: re.Match[str], text: str, locale: str) -> Quantity | None:
+    language = language_of(locale)
+    groups = match.groupdict()
+    first = next(name for name in _FIRSTS if groups[name] is not None)
+    number_end = match.start("unit") if groups["unit"] else match.end()
+    if part_of_something_else(
+        text, match.start(first), match.end(), language, number_end=number_end
+    ):
+        return None
+    unit = _unit(groups["unit"])
+    word = groups["qualifier"]
+    table = QUALIFIERS.get(language, QUALIFIERS["en"])
+    qualifier = table[key(word)] if word else Qualifier.EXACT
     after = match.end()
-    if unit == "percent" and text[after : after + 4].lower() == " of ":
-        after += 3
-    of = _counted(text, after) if unit is None or unit == "percent" else None
-    low_name = "low" if match.group("low") else "dash" if match.group("dash") else None
+    if groups["vague"] is not None:
+        vague = read_vague(groups["vague"], locale)
+        if vague is None:
+            return None
+        of = counted(text, after, language, skip_of=True)
+        if vague.value is not None:  # a fraction: "a third of"
+            share = qualifier if word else Qualifier.APPROXIMATELY
+            return _quantity(value=vague.value, unit="percent", qualifier=share, of=of)
+        return _quantity(
+            low=vague.low, high=vague.high, qualifier=Qualifier.RANGE, unit=unit, of=of
+        )
+    try:
+        value, exact = _value(match, locale)
+    except _NotAQuantityError:
+        return None
+    fraction = groups["fraction"] or ""
+    mixed = " " in fraction or "\u00a0" in fraction  # "2 1/2": a whole number and a fraction
+    if "/" in fraction and not mixed and unit is None and not _OF.match(text, after):
+        return None  # "24/02" is a date, "3/1" a score: a fraction needs a unit or "of"
+    of = None
+    if unit in (None, "percent"):
+        of = counted(text, after, language, skip_of=unit == "percent" or bool(fraction))
+    low_name = "low" if groups["low"] else "dash" if groups["dash"] else None
     if low_name is not None:
-        scale = match.group(f"{low_name}_s") or match.group("scale")
-        low = read_number(match.group(low_name), scale, locale)
-        return Quantity(low=low, high=value, qualifier=Qualifier.RANGE, unit=unit, of=of)
-    word = match.group("qualifier")
-    table = QUALIFIERS.get(language_of(locale), QUALIFIERS["en"])
-    qualifier = table[word.lower()] if word else Qualifier.EXACT
-    return Quantity(value=value, qualifier=qualifier, unit=unit, of=of)
+        return _range(match, low_name, value, unit, of, text, locale)
+    bare = groups["number"] or ""
+    if not word and unit is None and not groups["scale"]:
+        year = looks_like_year(bare, text, match.start("number") if bare else 0, language)
+        if year == "year" or (year == "maybe" and of is None):
+            return None
+    if not exact and qualifier is Qualifier.EXACT:
+        qualifier = Qualifier.APPROXIMATELY
+    return _quantity(value=value, qualifier=qualifier, unit=unit, of=of)
+
+
+def _range(
+    match: re.Match[str],
+    low_name: str,
+    high: Decimal,
+    unit: str | None,
+    of: str | None,
+    text: str,
+    locale: str,
+) -> Quantity | None:
+    """The range the match writes, or None where it is no range (a score, two years)."""
+    scale = match.group(f"{low_name}_s") or match.group("scale")
+    low = read_number(match.group(low_name), scale, locale)
+    if low is None:
+        return None
+    if match.group(f"{low_name}_minus"):
+        low = -low
+    if low_name == "low" and low > high:  # "ranged from -18 °C to -34 °C"
+        low, high = high, low
+    low_unit = _unit(match.group(f"{low_name}_unit"))
+    if low_unit is not None and unit is not None and low_unit != unit:
+        # "from 44 ml to 50 mg": two measures, not a range
+        raise _TwoMeasuresError(
+            Quantity(value=low, unit=low_unit), match.start(low_name), match.end(f"{low_name}_unit")
+        )
+    unit = unit or low_unit
+    bare = unit is None and not match.group("scale")
+    if bare and is_year_like(match.group(low_name)) and is_year_like(match.group("number") or ""):
+        return None  # "2014-2022", "from 2014 to 2022": years
+    try:
+        return _quantity(low=low, high=high, qualifier=Qualifier.RANGE, unit=unit, of=of)
+    except ValidationError:  # "3-1" is a score: no range
+        return None
+
+
+_AFTER = max(REACH, WINDOW) + 8
+_MEMO_SIZE = 4096
+
+
+def _quantities(text: str, locale: str) -> Iterator[QuantityMatch]:
+    # A reading depends only on the text from WINDOW characters before the match to _AFTER
+    # characters after it, so a repeated passage is read once (repetitive text stays fast).
+    memo: dict[str, Quantity | None] = {}
+    for match in _pattern(locale).finditer(text):
+        start, end = match.span()
+        lowest = max(0, start - WINDOW)
+        around = f"{start - lowest}:{text[lowest : end + _AFTER]}"  # a str: no GC tracking
+        try:
+            quantity = memo[around] if around in memo else _build(match, text, locale)
+        except ValidationError:
+            quantity = None
+        except _TwoMeasuresError as two:
+            yield QuantityMatch(two.start, two.end, text[two.start : two.end], two.quantity)
+            high = match.start("number") if match.group("number") else match.start("words")
+            again = _pattern(locale).match(text, high)
+            rest = _build(again, text, locale) if again is not None else None
+            if rest is not None:
+                yield QuantityMatch(high, match.end(), text[high : match.end()], rest)
+            continue
+        if len(memo) < _MEMO_SIZE:
+            memo[around] = quantity
+        if quantity is not None:
+            yield QuantityMatch(start, end, match.group(), quantity)
 
 
 def find_quantities(text: str, *, locale: str = "en") -> list[QuantityMatch]:
     """Every quantity in ``text``, in order, each with its span."""
     text = require_text(text, "find_quantities")
-    locale = locale_id(locale)
-    found = []
-    for match in _pattern(locale).finditer(text):
-        try:
-            quantity = _build(match, text, locale)
-        except (ValidationError, _NotANumberError):  # "3-1" is a score, "a" an article: no quantity
-            continue
-        found.append(QuantityMatch(match.start(), match.end(), match.group(), quantity))
-    return found
+    return list(_quantities(text, locale_id(locale)))
 
 
 def parse_quantity(text: str, *, locale: str = "en") -> Quantity:
     """The first quantity in ``text``; :class:`~geostmt.ParseError` if there is none."""
+    checked = require_text(text, "parse_quantity")
+    cldr = locale_id(locale)
     return first_match(
-        text, lambda t: find_quantities(t, locale=locale), "quantity", "parse_quantity"
+        checked, lambda t: _quantities(t, cldr), "quantity", "parse_quantity"
     ).quantity

@@ -32,7 +32,9 @@ EXPLICIT: dict[str, str] = {
     "€": "EUR", "₩": "KRW", "₴": "UAH", "₹": "INR", "₽": "RUB", "zł": "PLN", "₺": "TRY",
     "₪": "ILS", "฿": "THB", "₫": "VND", "₦": "NGN", "₱": "PHP", "₸": "KZT", "₾": "GEL",
     "руб.": "RUB", "руб": "RUB", "грн.": "UAH", "грн": "UAH", "Kč": "CZK", "Ft": "HUF",
-    "lei": "RON", "$US": "USD", "$CA": "CAD", "$AU": "AUD",
+    "lei": "RON", "$US": "USD", "$CA": "CAD", "$AU": "AUD", "RM": "MYR", "Rp": "IDR",
+    "Rp.": "IDR", "TL": "TRY", "đ": "VND", "₨": "INR", "р.": "RUB", "Br": "BYN",
+    "лв": "BGN", "лв.": "BGN", "원": "KRW", "円": "JPY",
 }  # fmt: skip
 """Symbols and abbreviations that name one currency wherever they appear."""
 
@@ -44,6 +46,8 @@ AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "kr.": ("DKK", "ISK"),
     "Fr.": ("CHF",),
     "Fr": ("CHF",),
+    "Rs": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
+    "Rs.": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
 }
 """Symbols several currencies use, each with its candidates, the most common reading first."""
 
@@ -57,7 +61,8 @@ NEWSROOM_NAMES: dict[str, str] = {
     "us-dollar": "USD", "dollar américain": "USD", "dollars américains": "USD",
     "gryvnia": "UAH", "rublos": "RUB", "dólares": "$", "dólar": "$", "рублей": "RUB",
     "рубля": "RUB", "рубль": "RUB", "долларов": "USD", "доларів": "USD", "гривень": "UAH",
-    "гривні": "UAH", "гривня": "UAH", "евро": "EUR", "євро": "EUR",
+    "гривні": "UAH", "гривня": "UAH", "евро": "EUR", "євро": "EUR", "dolares": "$",
+    "yens": "JPY", "yenes": "JPY",
 }  # fmt: skip
 """Names as newsrooms write them; a value that is a symbol resolves like that symbol."""
 
