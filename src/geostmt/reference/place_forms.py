@@ -3,7 +3,16 @@ regions and de-facto control. Small on purpose; each entry is a name the news ac
 
 from __future__ import annotations
 
-__all__ = ["CONTROLLED_BY", "COUNTRY_FORMS", "DEMONYMS", "INFORMAL_REGIONS"]
+__all__ = [
+    "CONTROLLED_BY",
+    "COUNTRY_FORMS",
+    "DEMONYMS",
+    "CUES",
+    "DESIGNATORS",
+    "GENERIC_WORDS",
+    "INFORMAL_REGIONS",
+    "REGION_NAMES",
+]
 
 COUNTRY_FORMS: dict[str, str] = {
     "united states": "US", "u.s.": "US", "u.s.a.": "US", "usa": "US", "america": "US",
@@ -20,8 +29,21 @@ COUNTRY_FORMS: dict[str, str] = {
     "uae": "AE", "u.a.e.": "AE", "emirates": "AE", "iran": "IR", "syria": "SY", "laos": "LA",
     "vietnam": "VN", "moldova": "MD", "palestine": "PS", "taiwan": "TW", "prc": "CN",
     "people's republic of china": "CN", "mainland china": "CN", "ukraine": "UA",
+    # former names, still in tables and archives
+    "zaire": "CD", "ceylon": "LK", "siam": "TH", "persia": "IR", "dahomey": "BJ",
+    "upper volta": "BF", "rhodesia": "ZW", "kampuchea": "KH", "british guiana": "GY",
+    "dutch guiana": "SR", "bechuanaland": "BW", "basutoland": "LS", "nyasaland": "MW",
+    "formosa": "TW", "east pakistan": "BD", "libyan arab jamahiriya": "LY",
+    "the former yugoslav republic of macedonia": "MK",
+    "former yugoslav republic of macedonia": "MK", "fyrom": "MK",
+    # formal and official names the data packages lack
+    "republic of china": "TW", "roc": "TW", "state of palestine": "PS",
+    "occupied palestinian territory": "PS", "occupied palestinian territories": "PS",
+    "republic of turkey": "TR", "republic of ireland": "IE", "holy see": "VA",
+    "kosovo": "XK", "republic of kosovo": "XK",
 }  # fmt: skip
-"""Country names as newsrooms write them (keys case-folded, without a leading "the")."""
+"""Country names as newsrooms and tables write them, former names included (keys case-folded,
+without a leading "the")."""
 
 DEMONYMS: dict[str, str] = {
     "american": "US", "north korean": "KP", "south korean": "KR", "korean": "KR",
@@ -48,8 +70,46 @@ INFORMAL_REGIONS: dict[str, str] = {
     "gaza strip": "PS", "gaza": "PS", "west bank": "PS", "golan heights": "SY",
     "kashmir": "IN", "siberia": "RU", "korean peninsula": "KR", "balkans": "RS",
     "transnistria": "MD", "abkhazia": "GE", "south ossetia": "GE", "nagorno-karabakh": "AZ",
+    "донбас": "UA", "донбасс": "UA", "сектор газа": "PS", "сектор гази": "PS",
 }  # fmt: skip
-"""Regions with no ISO code, each with the country it lies in (by international recognition)."""
+"""Regions with no ISO code, each with the country it lies in (by international recognition).
+A name here is what the news means by it, before any city or subdivision of that name: "Gaza"
+is the Gaza Strip, not Gaza City or Mozambique's Gaza province."""
+
+REGION_NAMES: dict[str, str] = {
+    "gaza": "Gaza Strip", "gaza strip": "Gaza Strip", "сектор газа": "Gaza Strip",
+    "сектор гази": "Gaza Strip", "донбас": "Donbas", "донбасс": "Donbas", "donbass": "Donbas",
+}  # fmt: skip
+"""English display names of informal regions whose text form is not the name to show."""
+
+DESIGNATORS: frozenset[str] = frozenset({
+    "region", "oblast", "province", "governorate", "district", "raion", "krai", "county",
+    "state", "strip", "область", "области", "області", "областю", "областью", "край", "краю",
+    "районе", "район", "районі",
+})  # fmt: skip
+"""Lower-case words that may end a place's name in running text ("Kharkiv region")."""
 
 CONTROLLED_BY: dict[str, str] = {"UA-43": "RU", "UA-40": "RU"}
 """De-facto control that differs from the ISO country: Crimea and Sevastopol since 2014."""
+
+CUES: frozenset[str] = frozenset({
+    "in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward", "of",
+    "captured", "seized", "took", "retook", "recaptured", "liberated", "entered", "shelled",
+    "struck", "attacked", "village", "town", "city", "settlement", "bei", "nahe", "nach", "aus",
+    "im", "à", "près", "vers", "en", "cerca", "hacia", "desde", "в", "во", "у", "под", "під",
+    "біля", "около", "возле", "из", "з", "із", "на", "до", "село", "селище", "місто", "город",
+    "посёлок", "поселок", "смт", "пгт",
+})  # fmt: skip
+"""Words that introduce a place: in running text a place under 15,000 people is taken only
+right after one of these ("near Sudzha", "під Бахмутом"), and only where the text names its
+country too."""
+
+GENERIC_WORDS: frozenset[str] = frozenset({
+    "west", "east", "north", "south", "centre", "center", "central", "capital", "coast",
+    "north-west", "north-east", "south-west", "south-east", "northwest", "northeast",
+    "southwest", "southeast", "western", "eastern", "northern", "southern", "island", "islands",
+    "river", "lake", "mountain", "valley", "border", "city", "town", "union", "republic",
+    "asia", "europe", "africa", "oceania", "antarctica", "eurasia",
+})  # fmt: skip
+"""Words that name subdivisions or hamlets somewhere but are never a place alone in running
+text ("the West", "the Union", "in Asia": a continent, not the town in the Philippines)."""
