@@ -1,8 +1,11 @@
 """geostmt against pydantic v2 and msgspec on the same schema, in one process.
 
-Run by hand: ``pip install -e '.[bench]' && python benchmarks/peers.py [N]``. Prints decode and
-encode throughput (records per second, one JSON line at a time), bytes per AidPackage object,
-and import time, with ``orjson.loads`` into plain dicts as the floor. The peer schemas check
+Run by hand: ``pip install -e '.[bench]' && python benchmarks/peers.py [N] [ROUNDS]``. Prints
+decode throughput both ways (records streamed: each dropped once made; records kept: all held
+in a list, so the garbage collector walks a growing heap), encode throughput (records per
+second, one JSON line at a time), bytes per AidPackage object and import time, with
+``orjson.loads`` into plain dicts as the floor; geostmt with orjson and without it. Each figure
+is the minimum of ROUNDS (default 7) interleaved rounds. The peer schemas check
 what geostmt checks that their libraries can say: id pattern and length, ISO codes from the
 same sets, non-negative finite decimals, enums, unknown keys refused.
 """
@@ -10,7 +13,9 @@ same sets, non-negative finite decimals, enums, unknown keys refused.
 from __future__ import annotations
 
 import gc
-import statistics
+import io
+import os
+import platform
 import subprocess
 import sys
 import time
@@ -26,6 +31,11 @@ from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter
 
 import geostmt as g
 from geostmt.model import rules as _rules
+
+try:
+    from geostmt.wire.fastjson import use_orjson
+except ImportError:  # a geostmt before the orjson path (the "before" column)
+    use_orjson = None  # type: ignore[assignment]
 from geostmt.reference import countries, currencies, subdivisions
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
@@ -313,15 +323,24 @@ MRecord = Union[MActor, MSource, MStatement, MDeployment, MAidPackage]  # noqa: 
 
 
 # -- measuring -----------------------------------------------------------------------------------
-def per_second(count: int, run: Callable[[], object], repeat: int = 3) -> float:
-    """Best throughput of ``repeat`` runs."""
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return count / best
+def seconds(run: Callable[[], object]) -> float:
+    """Wall time of one run, started from a collected heap (what the run keeps is dropped)."""
+    gc.collect()
+    start = time.perf_counter()
+    kept = run()
+    elapsed = time.perf_counter() - start
+    del kept
+    return elapsed
+
+
+def interleaved(cases: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """The minimum time of each case over ``rounds`` rounds, every case once a round: a busy
+    machine slows every case of a round alike, and the minimum is the least disturbed run."""
+    best = dict.fromkeys(cases, float("inf"))
+    for _ in range(rounds):
+        for name, run in cases.items():
+            best[name] = min(best[name], seconds(run))
+    return best
 
 
 def bytes_per_object(make: Callable[[], object], count: int = 2000) -> float:
@@ -337,80 +356,169 @@ def bytes_per_object(make: Callable[[], object], count: int = 2000) -> float:
 
 
 def import_ms(module: str, repeat: int = 7) -> float:
-    """Median wall time of ``python -c "import module"``, in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    """Minimum wall time of ``python -c "import module"`` less that of ``python -c pass``, in
+    milliseconds."""
+
+    def best(code: str) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    return (best(f"import {module}") - best("pass")) * 1000
 
 
-def main(count: int) -> None:
+def _streamed(decode: Callable[[bytes], object], lines: list[bytes]) -> Callable[[], object]:
+    def run() -> None:
+        for line in lines:
+            decode(line)
+
+    return run
+
+
+def _kept(decode: Callable[[bytes], object], lines: list[bytes]) -> Callable[[], object]:
+    return lambda: [decode(line) for line in lines]
+
+
+def _pure(enabled: bool, run: Callable[[], object]) -> Callable[[], object]:
+    """``run`` with geostmt's orjson path on (False) or off (True)."""
+
+    def switched() -> object:
+        use_orjson(not enabled)
+        try:
+            return run()
+        finally:
+            use_orjson(None)
+
+    return switched
+
+
+def main(count: int, rounds: int) -> None:
     records = mixed_records(count)
     lines = [g.dumps(record).encode() for record in records]
+    text = b"\n".join(lines) + b"\n"
     adapter = TypeAdapter(PRecord)
     decoder = msgspec.json.Decoder(MRecord, float_hook=Decimal)
     encoder = msgspec.json.Encoder()
     peers_p = [adapter.validate_json(line) for line in lines]
     peers_m = [decoder.decode(line) for line in lines]
     assert [g.loads(line) for line in lines[:50]] == records[:50]
-
-    decode = {
-        "geostmt": per_second(count, lambda: [g.loads(line) for line in lines]),
-        "pydantic": per_second(count, lambda: [adapter.validate_json(line) for line in lines]),
-        "msgspec": per_second(count, lambda: [decoder.decode(line) for line in lines]),
-        "orjson (dicts)": per_second(count, lambda: [orjson.loads(line) for line in lines]),
-    }
     dicts = [orjson.loads(line) for line in lines]
     dump = adapter.dump_json
-    encode = {
-        "geostmt": per_second(count, lambda: [g.dumps(record) for record in records]),
-        "pydantic": per_second(count, lambda: [dump(r, exclude_defaults=True) for r in peers_p]),
-        "msgspec": per_second(count, lambda: [encoder.encode(record) for record in peers_m]),
-        "orjson (dicts)": per_second(count, lambda: [orjson.dumps(d) for d in dicts]),
+    geostmt_cases: dict[
+        str, tuple[Callable[[], object], Callable[[], object], Callable[[], object]]
+    ]
+    if use_orjson is None:  # a geostmt before the orjson path: one way only
+        geostmt_cases = {
+            "geostmt": (
+                _streamed(g.loads, lines),
+                _kept(g.loads, lines),
+                lambda: [g.dumps(record) for record in records],
+            )
+        }
+    else:
+        geostmt_cases = {
+            f"geostmt ({way})": (
+                _pure(pure, _streamed(g.loads, lines)),
+                _pure(pure, _kept(g.loads, lines)),
+                _pure(pure, lambda: [g.dumps(record) for record in records]),
+            )
+            for way, pure in (("orjson", False), ("pure Python", True))
+        }
+    libraries = {
+        **geostmt_cases,
+        "pydantic": (
+            _streamed(adapter.validate_json, lines),
+            _kept(adapter.validate_json, lines),
+            lambda: [dump(r, exclude_defaults=True) for r in peers_p],
+        ),
+        "msgspec": (
+            _streamed(decoder.decode, lines),
+            _kept(decoder.decode, lines),
+            lambda: [encoder.encode(record) for record in peers_m],
+        ),
+        "orjson into dicts (the floor)": (
+            _streamed(orjson.loads, lines),
+            _kept(orjson.loads, lines),
+            lambda: [orjson.dumps(d) for d in dicts],
+        ),
     }
+    cases: dict[str, Callable[[], object]] = {}
+    for name, (streamed, kept, encode) in libraries.items():
+        cases[f"{name}/streamed"] = streamed
+        cases[f"{name}/kept"] = kept
+        cases[f"{name}/encode"] = encode
+    cases["geostmt read_jsonl/kept"] = lambda: list(g.read_jsonl(io.BytesIO(text)))
+    # the inputs and the peers' own records are frozen, so that "kept" measures what each
+    # library's own records cost the collector, not how big this process's inputs are
+    gc.collect()
+    gc.freeze()
+    best = interleaved(cases, rounds)
+    speed = {name: count / elapsed for name, elapsed in best.items()}
+
     package_line = next(line for line in lines if b'"aid_package"' in line)
-    memory = {
-        "geostmt": bytes_per_object(lambda: g.loads(package_line)),
+    memory = {name: bytes_per_object(lambda: g.loads(package_line)) for name in geostmt_cases} | {
         "pydantic": bytes_per_object(lambda: adapter.validate_json(package_line)),
         "msgspec": bytes_per_object(lambda: decoder.decode(package_line)),
-        "orjson (dicts)": bytes_per_object(lambda: orjson.loads(package_line)),
+        "orjson into dicts (the floor)": bytes_per_object(lambda: orjson.loads(package_line)),
     }
-    imports = {
-        "geostmt": import_ms("geostmt"),
-        "pydantic": import_ms("pydantic"),
-        "msgspec": import_ms("msgspec"),
-        "orjson (dicts)": import_ms("orjson"),
+    modules = {
+        "pydantic": "pydantic",
+        "msgspec": "msgspec",
+        "orjson into dicts (the floor)": "orjson",
+    }
+    geostmt_ms = import_ms("geostmt")
+    imports = dict.fromkeys(geostmt_cases, geostmt_ms) | {
+        name: import_ms(module) for name, module in modules.items()
     }
     attrs_ms = import_ms("attrs")
     print(
-        f"{count:,} mixed records; Python {sys.version.split()[0]}, pydantic "
-        f"{pydantic.VERSION}, msgspec {msgspec.__version__}, orjson {orjson.__version__}"
+        f"{count:,} mixed records, minimum of {rounds} interleaved rounds; "
+        f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+        f"{platform.release()}; Python {sys.version.split()[0]}, geostmt {g.__version__}, "
+        f"pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}, orjson {orjson.__version__}"
     )
-    print("| library | decode rec/s | encode rec/s | bytes per AidPackage | import ms |")
-    print("|---|---:|---:|---:|---:|")
-    for name in decode:
+    print(
+        "| library | decode streamed rec/s | decode kept rec/s | encode rec/s "
+        "| bytes per AidPackage | import ms |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for name in libraries:
         print(
-            f"| {name} | {decode[name]:,.0f} | {encode[name]:,.0f} | {memory[name]:,.0f} | "
-            f"{imports[name]:.0f} |"
+            f"| {name} | {speed[name + '/streamed']:,.0f} | {speed[name + '/kept']:,.0f} "
+            f"| {speed[name + '/encode']:,.0f} | {memory[name]:,.0f} | {imports[name]:.0f} |"
         )
-    print(f"| (attrs, for the import target) | | | | {attrs_ms:.0f} |")
+    print(f"| geostmt `list(read_jsonl(...))` | | {speed['geostmt read_jsonl/kept']:,.0f} | | | |")
+    print(f"| attrs (for the import goal) | | | | | {attrs_ms:.0f} |")
+
+    def ratio(name: str, peer: str, mode: str) -> str:
+        return f"{speed[f'{name}/{mode}'] / speed[f'{peer}/{mode}']:.2f}x"
+
+    for name in geostmt_cases:
+        print(
+            f"{name}: streamed {ratio(name, 'pydantic', 'streamed')} pydantic, "
+            f"{ratio(name, 'msgspec', 'streamed')} msgspec; kept "
+            f"{ratio(name, 'pydantic', 'kept')} pydantic; encode "
+            f"{ratio(name, 'pydantic', 'encode')} pydantic"
+        )
     print(
-        f"geostmt / pydantic: decode {decode['geostmt'] / decode['pydantic']:.2f}x, "
-        f"encode {encode['geostmt'] / encode['pydantic']:.2f}x; geostmt / msgspec decode "
-        f"{decode['geostmt'] / decode['msgspec']:.2f}x; import geostmt / attrs "
-        f"{imports['geostmt'] / attrs_ms:.2f}x"
+        f"read_jsonl kept: {speed['geostmt read_jsonl/kept'] / speed['pydantic/kept']:.2f}x "
+        f"pydantic; import geostmt / attrs {geostmt_ms / attrs_ms:.2f}x"
     )
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", "import geostmt; geostmt.parse_quantity('5 km')"], check=True
-    )
-    print(
-        f"first parse_quantity with a unit, process included: "
-        f"{(time.perf_counter() - start) * 1000:.0f} ms"
-    )
+    first = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", "import geostmt; geostmt.parse_quantity('5 km')"], check=True
+        )
+        first.append(time.perf_counter() - start)
+    print(f"first parse_quantity with a unit, process included: {min(first) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20_000)
+    main(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 20_000,
+        int(sys.argv[2]) if len(sys.argv) > 2 else 7,
+    )

@@ -7,8 +7,6 @@ oversized input are each a :class:`~geostmt.ValidationError`, never another exce
 from __future__ import annotations
 
 import json
-import json.scanner
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar, overload
@@ -18,6 +16,8 @@ import cattrs
 from geostmt.errors import ValidationError, shown
 from geostmt.model import RECORD_TYPES, Record
 from geostmt.wire.converter import default_converter
+from geostmt.wire.decoders import decoders
+from geostmt.wire.fastjson import encode_text, parse, parse_bytes, refuse_constant
 from geostmt.wire.versions import VERSION_KEY, migrate
 
 __all__ = ["MAX_RECORD_BYTES", "decode_json", "dumps", "from_dict", "loads", "to_dict"]
@@ -28,10 +28,23 @@ MAX_RECORD_BYTES = 16 * 1024 * 1024
 _TAGS = ", ".join(RECORD_TYPES)
 
 
+# The default converter's hooks by class, called directly (cattrs' dispatch costs a
+# microsecond a call); a converter passed in is asked as usual.
+_STRUCTURE: dict[type[Any], Callable[[Any, Any], Any]] = {}
+_UNSTRUCTURE: dict[type[Any], Callable[[Any], Any]] = {}
+
+
 def to_dict(value: Any, *, converter: cattrs.Converter | None = None) -> dict[str, Any]:
     """A record or value as a JSON-ready dict: ``type`` first, defaults and None left out."""
-    result: dict[str, Any] = (converter or default_converter()).unstructure(value)
-    return result
+    if converter is None:
+        kind = type(value)
+        hook = _UNSTRUCTURE.get(kind)
+        if hook is None:
+            hook = _UNSTRUCTURE[kind] = default_converter().get_unstructure_hook(kind)
+        result: dict[str, Any] = hook(value)
+        return result
+    unstructured: dict[str, Any] = converter.unstructure(value)
+    return unstructured
 
 
 @overload
@@ -51,7 +64,12 @@ def from_dict(
         data = migrate(data)
     if cls is None:
         cls = record_class(data)
-    return (converter or default_converter()).structure(data, cls)
+    if converter is None:
+        hook = _STRUCTURE.get(cls)
+        if hook is None:
+            hook = _STRUCTURE[cls] = default_converter().get_structure_hook(cls)
+        return hook(data, cls)
+    return converter.structure(data, cls)
 
 
 def record_class(data: Any) -> type[Record]:
@@ -68,50 +86,61 @@ def record_class(data: Any) -> type[Record]:
 
 
 def dumps(value: Any, *, converter: cattrs.Converter | None = None) -> str:
-    """One record or value as compact JSON text (UTF-8 characters kept, not escaped)."""
-    return json.dumps(
-        to_dict(value, converter=converter), ensure_ascii=False, separators=(",", ":")
+    """One record or value as compact JSON text (UTF-8 characters kept, not escaped).
+
+    With orjson installed the text is the same except for float exponents (``1e-7`` for
+    ``1e-07``, the same value); see :mod:`geostmt.wire.fastjson`.
+    """
+    return encode_text(to_dict(value, converter=converter))
+
+
+def _too_long_integer(text: str) -> ValidationError:
+    """The problem of a document holding an integer past Python's digit limit, at its path."""
+    found: list[tuple[str, int]] = []
+
+    def read_int(digits: str) -> Any:
+        if len(digits) > _INT_DIGITS:
+            size = len(digits.lstrip("-"))
+            return _TooLong(size)
+        return int(digits)
+
+    decoder = json.JSONDecoder(
+        parse_float=Decimal, parse_int=read_int, parse_constant=refuse_constant
     )
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise ValueError(f"duplicate key {key!r}")
-            seen.add(key)
-    return result
-
-
-_DECODER = json.JSONDecoder(
-    parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=_no_duplicate_keys
-)
-_SCAN: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(_DECODER)  # type: ignore[arg-type]  # typeshed names the argument oddly
-_SPACE = re.compile(r"[ \t\n\r]*")
-
-
-def _parse(text: str) -> Any:
-    """``_DECODER.decode`` without its Python wrappers: the C scanner, then a check for extra
-    data (the same errors, at the same positions)."""
-    start = _SPACE.match(text).end()  # type: ignore[union-attr]  # * always matches
     try:
-        value, end = _SCAN(text, start)
-    except StopIteration as stop:
-        raise json.JSONDecodeError("Expecting value", text, stop.value) from None
-    end = _SPACE.match(text, end).end()  # type: ignore[union-attr]
-    if end != len(text):
-        raise json.JSONDecodeError("Extra data", text, end)
-    return value
+        value = decoder.decode(text)
+    except (ValueError, RecursionError):  # pragma: no cover - the strict parse failed first
+        return ValidationError.single("", "invalid JSON: integer too long")
+    _find_too_long(value, "", found)
+    path, size = found[0] if found else ("", 0)
+    return ValidationError.single(path, f"integer too long ({size} digits)")
+
+
+class _TooLong(int):
+    """Where an integer too long to read was (its digit count)."""
+
+
+def _find_too_long(value: Any, path: str, found: list[tuple[str, int]]) -> None:
+    if type(value) is _TooLong:
+        found.append((path, int(value)))
+    elif type(value) is dict:
+        for key, item in value.items():
+            _find_too_long(item, f"{path}.{key}" if path else key, found)
+    elif type(value) is list:
+        for index, item in enumerate(value):
+            _find_too_long(item, f"{path}[{index}]", found)
+
+
+_INT_DIGITS = 4300
 
 
 def decode_json(text: str | bytes) -> Any:
-    """Parse one JSON document strictly; any failure is a ValidationError at path ``""``."""
+    """Parse one JSON document strictly; any failure is a ValidationError at path ``""``
+    (an integer past Python's 4,300-digit limit: at its own path)."""
+    return _decode(text, orjson=True)
+
+
+def _decode(text: str | bytes, *, orjson: bool) -> Any:
     too_big = len(text) > MAX_RECORD_BYTES
     if not too_big and isinstance(text, str) and len(text) * 4 > MAX_RECORD_BYTES:
         too_big = (
@@ -119,6 +148,10 @@ def decode_json(text: str | bytes) -> Any:
         )  # bytes, not characters
     if too_big:
         raise ValidationError.single("", f"larger than {MAX_RECORD_BYTES} bytes")
+    if orjson and type(text) is bytes:
+        value = parse_bytes(text)
+        if value is not None:
+            return value
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8")
@@ -127,7 +160,7 @@ def decode_json(text: str | bytes) -> Any:
                 "", f"invalid UTF-8 at byte {error.start}: {error.reason}"
             ) from None
     try:
-        return _parse(text)
+        return parse(text)
     except json.JSONDecodeError as error:
         raise ValidationError.single(
             "", f"invalid JSON: {error.msg} (column {error.pos + 1})"
@@ -135,6 +168,8 @@ def decode_json(text: str | bytes) -> Any:
     except RecursionError:
         raise ValidationError.single("", "invalid JSON: nested too deeply") from None
     except (ValueError, ArithmeticError) as error:  # refused constant, duplicate key, huge number
+        if "integer string conversion" in str(error):
+            raise _too_long_integer(text) from None
         raise ValidationError.single("", f"invalid JSON: {error}") from None
 
 
@@ -148,4 +183,20 @@ def loads(
     text: str | bytes, cls: type[Any] | None = None, *, converter: cattrs.Converter | None = None
 ) -> Any:
     """A record (or a value of class ``cls``) from JSON text; ``ValidationError`` otherwise."""
+    if converter is None and type(text) is bytes and len(text) <= MAX_RECORD_BYTES:
+        # the JSON Lines case, in one step: orjson's dict straight to the class's decoder
+        data = parse_bytes(text)
+        if type(data) is dict and VERSION_KEY not in data:
+            if cls is None:
+                tag = data.get("type")
+                cls = RECORD_TYPES.get(tag) if type(tag) is str else None
+            decode = decoders.get(cls) if cls is not None else None
+            if decode is not None:
+                try:
+                    return decode(data)
+                except Exception:  # anything odd is the detailed path's to explain
+                    pass
+            return from_dict(data, cls)
+        if data is None:  # orjson could not vouch for it: the strict parse, once
+            return from_dict(_decode(text, orjson=False), cls)
     return from_dict(decode_json(text), cls, converter=converter)

@@ -51,7 +51,12 @@ def _leaf_expression(rule: Rule, value: str, helpers: dict[str, Any], converter:
         return f"{value}._value_"
     if isinstance(rule, Nested):
         name = f"_u_{rule.cls.__name__}"
-        helpers[name] = _Lazy(rule.cls, converter)
+        # the nested hook itself where it can be made now (a direct call), else looked up later
+        building = _BUILDING.setdefault(id(converter), set())
+        if rule.cls in building:
+            helpers[name] = _Lazy(rule.cls, converter)  # pragma: no cover - no class holds itself
+        else:
+            helpers[name] = converter.get_unstructure_hook(rule.cls)
         return f"{name}({value})"
     return value  # text, ids, codes, numbers: JSON already
 
@@ -72,8 +77,22 @@ class _Lazy:
         return self._hook(value)
 
 
+_BUILDING: dict[int, set[type[Any]]] = {}
+
+
 def make_unstructure_fn(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
     """The generated function writing an instance of ``cls`` as a JSON-ready dict."""
+    building = _BUILDING.setdefault(id(converter), set())
+    building.add(cls)
+    try:
+        return _make_unstructure_fn(cls, converter)
+    finally:
+        building.discard(cls)
+        if not building:
+            del _BUILDING[id(converter)]
+
+
+def _make_unstructure_fn(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
     spec = describe(cls)
     helpers: dict[str, Any] = {}
     lines = [f"    d = {{'type': {spec.tag!r}}}" if spec.tag else "    d = {}"]

@@ -1,0 +1,182 @@
+"""JSON text <-> Python values: orjson where installed (``geostmt[orjson]``), else the stdlib.
+
+Both give the same values and the same bytes. orjson reads only what it reads exactly as the
+strict standard-library path does; the rest goes to that path:
+
+- **Duplicate keys**: orjson keeps the last silently. Each parsed object is encoded again and
+  compared with the input: a duplicate key makes the output shorter (fewer keys, fewer colons),
+  and so does anything else orjson read differently (white space, escapes, ``-0``, ``1E2``).
+- **Floats**: orjson reads binary floats; geostmt reads decimals exactly. A line holding a
+  digit followed by ``.``, ``e`` or ``E`` anywhere (every JSON float has one) is read by the
+  standard library, which makes each float a Decimal.
+- **Integers beyond 64 bits**: orjson reads them as floats, which encode differently, so the
+  comparison above sends them on too.
+- **Everything orjson refuses** (invalid UTF-8, NaN, deep nesting): the standard library reads
+  it again, so every message is the same.
+
+Writing, orjson gives the same bytes as ``json.dumps(..., ensure_ascii=False,
+separators=(",", ":"))`` except for float exponents (``1e-7`` for ``1e-07``: the same value);
+whatever orjson cannot write (an integer beyond 64 bits, a lone surrogate) is written by the
+standard library. orjson is imported on first use, never by ``import geostmt``.
+
+Set ``GEOSTMT_PURE_JSON=1`` (or call :func:`use_orjson` with False) for the pure-Python path.
+"""
+
+from __future__ import annotations
+
+import json
+import json.encoder
+import json.scanner
+import os
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+__all__ = [
+    "ORJSON_ENV",
+    "encode",
+    "encode_text",
+    "orjson_module",
+    "parse",
+    "parse_bytes",
+    "refuse_constant",
+    "use_orjson",
+]
+
+ORJSON_ENV = "GEOSTMT_PURE_JSON"
+"""Set to ``1`` to read and write JSON without orjson even where it is installed."""
+
+_UNSET: Any = object()
+_ORJSON: Any = _UNSET
+
+
+def _import_orjson() -> Any:
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson
+
+
+def orjson_module() -> Any:
+    """The orjson module when installed and not turned off, else None (looked up once)."""
+    global _ORJSON
+    if _ORJSON is _UNSET:
+        pure = os.environ.get(ORJSON_ENV, "") not in ("", "0")
+        _ORJSON = None if pure else _import_orjson()
+    return _ORJSON
+
+
+def use_orjson(enabled: bool | None) -> None:
+    """Read and write with orjson (True, where installed), without it (False), or as the
+    environment says (None: ``GEOSTMT_PURE_JSON``). For tests running both paths."""
+    global _ORJSON
+    _ORJSON = _UNSET if enabled is None else (_import_orjson() if enabled else None)
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def refuse_constant(name: str) -> Any:
+    """``parse_constant``: NaN, Infinity and -Infinity are not JSON."""
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen.add(key)
+    return result
+
+
+_DECODER = json.JSONDecoder(
+    parse_float=Decimal, parse_constant=refuse_constant, object_pairs_hook=_no_duplicate_keys
+)
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(_DECODER)  # type: ignore[arg-type]  # typeshed names the argument oddly
+_SPACE = re.compile(r"[ \t\n\r]*")
+_MAY_HOLD_A_FLOAT = re.compile(rb"[0-9][.eE]").search
+
+
+def parse(text: str) -> Any:
+    """The strict standard-library parse: ``_DECODER.decode`` without its Python wrappers
+    (the C scanner, then a check for extra data: the same errors, at the same positions)."""
+    start = _SPACE.match(text).end()  # type: ignore[union-attr]  # * always matches
+    try:
+        value, end = _SCAN(text, start)
+    except StopIteration as stop:
+        raise json.JSONDecodeError("Expecting value", text, stop.value) from None
+    end = _SPACE.match(text, end).end()  # type: ignore[union-attr]
+    if end != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
+    return value
+
+
+def parse_bytes(data: bytes) -> Any:
+    """``data`` parsed by orjson where it reads exactly what :func:`parse` would, else None.
+
+    None is never a record, so a ``null`` document is left to :func:`parse` too.
+    """
+    orjson = _ORJSON if _ORJSON is not _UNSET else orjson_module()
+    if orjson is None or _MAY_HOLD_A_FLOAT(data):
+        return None
+    try:
+        value = orjson.loads(data)
+        # a duplicate key, white space, an escape or a huge integer: the bytes differ
+        same = orjson.dumps(value) == data
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):  # deep nesting, among others
+        return None
+    return value if same else None
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _not_json(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _stdlib_encoder() -> Callable[[Any], str]:
+    """One C encoder, built once: ``json.dumps(value, ensure_ascii=False,
+    separators=(",", ":"))`` without rebuilding it on every call."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    basestring = getattr(json.encoder, "c_encode_basestring", None)
+    if make is None or basestring is None:  # pragma: no cover - CPython has the C encoder
+        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    chunks = make(None, _not_json, basestring, None, ":", ",", False, False, True)
+    join = "".join
+
+    def encode(value: Any) -> str:
+        return join(chunks(value, 0))
+
+    return encode
+
+
+_ENCODE = _stdlib_encoder()
+
+
+def encode_text(value: Any) -> str:
+    """A JSON-ready value as compact text (UTF-8 characters kept, not escaped)."""
+    orjson = _ORJSON if _ORJSON is not _UNSET else orjson_module()
+    if orjson is not None:
+        try:
+            return str(orjson.dumps(value), "utf-8")
+        except orjson.JSONEncodeError:
+            pass  # a huge integer or a lone surrogate: the standard library's to write
+    return _ENCODE(value)
+
+
+def encode(value: Any) -> bytes:
+    """A JSON-ready value as compact UTF-8 bytes (the bytes of :func:`encode_text`)."""
+    orjson = _ORJSON if _ORJSON is not _UNSET else orjson_module()
+    if orjson is not None:
+        try:
+            result: bytes = orjson.dumps(value)
+            return result
+        except orjson.JSONEncodeError:
+            pass
+    return _ENCODE(value).encode("utf-8")
