@@ -1,6 +1,22 @@
 """geostmt: one validated, shared schema for geopolitical statements and events in the news.
 
-The names below load on first use (PEP 562), so ``import geostmt`` stays as cheap as
+Records: Actor, Source, Statement, Deployment, AidPackage, Event (Record is any of them).
+Values and parts: Quantity, Money, Place, PartialDate, Period, Alias, Role, Evidence,
+Allocation, Item, PloverCoding, AcledCoding, FrozenMap, Conversion.
+Vocabularies: ActorKind, StatementMode, SpeechAct, Channel, DeploymentStatus, AidType,
+AidStage, ItemCategory, PlaceKind, Qualifier, Precision; each ``...Name`` is the Literal of
+its strings (fields take the enum or its string).
+Text -> values: parse_money, parse_quantity, parse_place, find_money, find_quantities,
+find_places (MoneyMatch, QuantityMatch, PlaceMatch), resolve_period.
+JSON: to_dict, from_dict, dumps, loads, read_jsonl, scan_jsonl, validate_jsonl, write_jsonl,
+json_schema, make_converter, configure_converter; Dataset and Origin for sets of records.
+Errors: GeostmtError, ValidationError (with its Problems), ParseError, RateError,
+UnknownLocaleError.
+
+Change a record with ``attrs.evolve(record, field=value)``: records are frozen, and the new
+one is validated. ``help(geostmt.Actor)`` documents one name; this page stays short.
+
+The names load on first use (PEP 562), so ``import geostmt`` stays as cheap as
 ``import attrs``: cattrs, pint, babel and reference data load only when something needs them.
 """
 
@@ -8,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geostmt._exports import lazy_getattr
+from geostmt._exports import in_pydoc_listing, lazy_getattr
 from geostmt._version import SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:
@@ -51,7 +67,19 @@ if TYPE_CHECKING:
     from geostmt.model.aid import AidPackage
     from geostmt.model.conversion import Conversion
     from geostmt.model.deployment import Deployment
+    from geostmt.model.enums import (
+        ActorKindName,
+        AidStageName,
+        AidTypeName,
+        ChannelName,
+        DeploymentStatusName,
+        ItemCategoryName,
+        PlaceKindName,
+        QualifierName,
+        StatementModeName,
+    )
     from geostmt.model.source import Source
+    from geostmt.model.speech_acts import SpeechActName
     from geostmt.model.statement import Statement
     from geostmt.model.values import Money, Place, Quantity
     from geostmt.normalise import (
@@ -80,6 +108,16 @@ if TYPE_CHECKING:
     )
 
 _WHERE: dict[str, str] = {
+    "ActorKindName": "geostmt.model.enums",
+    "AidStageName": "geostmt.model.enums",
+    "AidTypeName": "geostmt.model.enums",
+    "ChannelName": "geostmt.model.enums",
+    "DeploymentStatusName": "geostmt.model.enums",
+    "ItemCategoryName": "geostmt.model.enums",
+    "PlaceKindName": "geostmt.model.enums",
+    "QualifierName": "geostmt.model.enums",
+    "StatementModeName": "geostmt.model.enums",
+    "SpeechActName": "geostmt.model.speech_acts",
     "AcledCoding": "geostmt.model",
     "Event": "geostmt.model",
     "PloverCoding": "geostmt.model",
@@ -147,22 +185,28 @@ __all__ = [
     "AcledCoding",
     "Actor",
     "ActorKind",
+    "ActorKindName",
     "AidPackage",
     "AidStage",
+    "AidStageName",
     "AidType",
+    "AidTypeName",
     "Alias",
     "Allocation",
     "Channel",
+    "ChannelName",
     "Conversion",
     "Dataset",
     "Deployment",
     "DeploymentStatus",
+    "DeploymentStatusName",
     "Event",
     "Evidence",
     "FrozenMap",
     "GeostmtError",
     "Item",
     "ItemCategory",
+    "ItemCategoryName",
     "Money",
     "MoneyMatch",
     "Origin",
@@ -171,11 +215,13 @@ __all__ = [
     "Period",
     "Place",
     "PlaceKind",
+    "PlaceKindName",
     "PlaceMatch",
     "PloverCoding",
     "Precision",
     "Problem",
     "Qualifier",
+    "QualifierName",
     "Quantity",
     "QuantityMatch",
     "RateError",
@@ -184,8 +230,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "Source",
     "SpeechAct",
+    "SpeechActName",
     "Statement",
     "StatementMode",
+    "StatementModeName",
     "UnknownLocaleError",
     "ValidationError",
     "__version__",
@@ -214,4 +262,7 @@ __getattr__ = lazy_getattr(__name__, _WHERE)
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names (``__all__``) only; none while :mod:`pydoc` lists the module's members,
+    so ``help(geostmt)`` is the page above, not the whole API (``help(geostmt.Actor)`` gives
+    one name's)."""
+    return [] if in_pydoc_listing() else list(__all__)

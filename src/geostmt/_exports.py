@@ -7,7 +7,24 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["lazy_getattr"]
+__all__ = ["in_pydoc_listing", "lazy_getattr"]
+
+
+def in_pydoc_listing() -> bool:
+    """Whether :mod:`pydoc` is listing a module's members (``help(module)``) up the stack.
+
+    ``pydoc.TextDoc.docmodule`` (and ``HTMLDoc``'s) documents every member ``dir()`` gives in
+    full: for geostmt some 8,000 lines, mostly the ``str`` methods each string enum inherits. A
+    package's ``__dir__`` can give pydoc nothing there, so that its help is its docstring.
+    """
+    frame = sys._getframe(1)
+    for _ in range(8):  # __dir__ <- dir <- inspect._getmembers <- getmembers <- docmodule
+        frame = frame.f_back  # type: ignore[assignment]
+        if frame is None:
+            return False
+        if frame.f_code.co_name == "docmodule" and frame.f_globals.get("__name__") == "pydoc":
+            return True
+    return False
 
 
 def lazy_getattr(package: str, where: Mapping[str, str]) -> Callable[[str], Any]:

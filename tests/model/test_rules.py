@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -27,6 +28,7 @@ from geostmt import (
     Statement,
     ValidationError,
 )
+from tests.decoding import VIAS, route
 
 ACTOR = {"id": "north-korea", "name": "North Korea", "kind": "state"}
 
@@ -122,9 +124,36 @@ INVALID: list[tuple[Callable[[], object], str, str]] = [
 ]
 
 
+ON_THE_WIRE: dict[tuple[str, str], tuple[str, str]] = {
+    # a value of the wrong JSON type, or text the wire's stricter reader refuses, is described
+    # by the JSON reader (Rule.from_json), as the detailed path always has
+    ("id", "expected an id string, got int 5"): ("id", "expected a string, got int 5"),
+    ("aliases[0]", "expected an alias, got str"): ("aliases[0]", "expected an object, got str"),
+    ("start", "is not a date"): ("start.month", "must be between 1 and 12, not 13"),
+    ("amount", "expected a decimal"): ("amount", "'lots' is not a decimal number"),
+    ("size", "expected a quantity"): ("size", "expected an object, got int 10000"),
+    ("items[0]", "an item"): ("items[0]", "expected an object, got str 'x'"),
+}
+"""Where the generated decoders' full read words a problem as JSON input: (path, message) as
+the constructor gives it -> as reading the same values from JSON gives it."""
+
+
+@pytest.fixture(params=VIAS)
+def via(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each table runs against the constructors and against the generated decoders (whose
+    inline checks must refuse all that the validators refuse)."""
+    route(monkeypatch, sys.modules[__name__], request.param)
+    return str(request.param)
+
+
 @pytest.mark.parametrize(("build", "path", "message"), INVALID)
-def test_invalid_values_are_refused(build: Callable[[], object], path: str, message: str) -> None:
-    """Each rule refuses bad data with a ValidationError naming the field."""
+def test_invalid_values_are_refused(
+    build: Callable[[], object], path: str, message: str, via: str
+) -> None:
+    """Each rule refuses bad data with a ValidationError naming the field, whether it comes
+    to a constructor or to a generated decoder."""
+    if via == "decoder":
+        path, message = ON_THE_WIRE.get((path, message), (path, message))
     with pytest.raises(ValidationError) as caught:
         build()
     problem = caught.value.problems[0]

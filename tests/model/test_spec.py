@@ -180,3 +180,18 @@ def test_negative_zero_is_zero_for_both() -> None:
     data = {"amount": "-0", "currency": "USD"}
     assert g.from_dict(data, g.Money).amount == 0
     assert Draft202012Validator(g.json_schema(g.Money)).is_valid(data)
+
+
+def test_field_docs_come_from_the_docstring_after_each_field() -> None:
+    """describe() gives each field its docstring, on one line; a class with no source has no
+    docs (not an error)."""
+    from geostmt.model.spec import field_docs
+
+    assert describe(g.Actor).field("name").doc == "The name the actor is best known by."
+    assert describe(g.Quantity).field("unit").doc == (
+        "A unit in pint's canonical spelling (``kilometer``, ``percent``); none for a count of "
+        "``of``."
+    )
+    assert field_docs(type("Made", (), {})) == {}
+    for spec in (describe(cls) for cls in (g.Actor, g.Event, g.Money, g.Period)):
+        assert all(field.doc for field in spec.fields), spec.cls

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import io
 import os
@@ -186,3 +187,46 @@ def test_a_byte_order_mark_inside_a_gzip_file(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(b"\xef\xbb\xbf" + g.dumps(KBS).encode() + b"\n"))
     with pytest.warns(UserWarning, match="byte-order mark"):
         assert list(read_jsonl(path)) == [KBS]
+
+
+def test_lines_are_decoded_in_batches_with_the_collector_held_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each line is decoded with the garbage collector off; between batches, and while the
+    caller has the records, it is on; 600 lines make three batches of at most 256."""
+    from geostmt.wire import jsonl
+
+    seen: list[bool] = []
+    real = jsonl.loads
+
+    def loads(raw: bytes, **options: object) -> object:
+        seen.append(gc.isenabled())
+        return real(raw, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jsonl, "loads", loads)
+    line = b'{"type":"actor","id":"a","name":"A","kind":"state"}\n'
+    handed: list[bool] = []
+    for _ in read_jsonl(io.BytesIO(line * 600)):
+        handed.append(gc.isenabled())
+    assert seen == [False] * 600
+    assert all(handed)
+    assert len(handed) == 600
+    assert gc.isenabled()
+
+
+def test_a_batch_is_cut_at_a_mebibyte(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long lines end a batch early, so a batch holds about a mebibyte however long its lines."""
+    from geostmt.wire import jsonl
+
+    title = "x" * 300_000
+    line = b'{"type":"source","id":"s","title":"' + title.encode() + b'"}\n'
+    batches = []
+    real = jsonl._decoded
+
+    def decoded(batch: list[tuple[int, bytes | None]], converter: object) -> list[jsonl.Line]:
+        batches.append(len(batch))
+        return real(batch, None)
+
+    monkeypatch.setattr(jsonl, "_decoded", decoded)
+    assert len(list(read_jsonl(io.BytesIO(line * 8)))) == 8
+    assert batches == [4, 4]

@@ -22,6 +22,7 @@ import attrs
 
 from geostmt.errors import ValidationError
 from geostmt.model import fields as f
+from geostmt.model.base import Base
 from geostmt.model.hooks import pydantic_ready
 from geostmt.model.time import PartialDate, Precision, to_partial_date
 from geostmt.model.values import Money
@@ -48,18 +49,24 @@ def minor_unit(currency: str) -> Decimal:
 
 @pydantic_ready
 @attrs.frozen(kw_only=True)
-class Conversion:
+class Conversion(Base):
     """One conversion with its working: ``original`` became ``amount`` at ``rate`` (units of
     the target per one unit of the original currency, to 28 significant digits) on ``on``,
     from rates of ``rate_date`` (the day used, which may be a working day before ``on``, or
     the month or year averaged) published by ``source``."""
 
     original: Money = attrs.field(**f.nested(Money))
+    """The amount converted."""
     amount: Money = attrs.field(**f.nested(Money))
+    """The amount in the target currency."""
     rate: Decimal = attrs.field(**f.decimal(ge=0))
+    """Units of the target currency per unit of the original."""
     on: PartialDate = attrs.field(**f.date())
+    """The day (or month or year) converted at."""
     rate_date: PartialDate = attrs.field(**f.date())
+    """The day the rate is from (or the period averaged)."""
     source: str = attrs.field(**f.text())
+    """Who published the rates."""
 
 
 def _apply(money: Money, to: str, rate: Rate) -> Money:

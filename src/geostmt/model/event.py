@@ -13,6 +13,7 @@ from typing import ClassVar
 import attrs
 
 from geostmt.model import fields as f
+from geostmt.model.base import Base
 from geostmt.model.class_rules import AnyOf, Belongs, ClassRule, CountOnly
 from geostmt.model.frozenmap import FrozenMap
 from geostmt.model.hooks import pydantic_ready
@@ -69,7 +70,7 @@ def _acled_disorder_types() -> Collection[str]:
 
 @pydantic_ready
 @attrs.frozen(kw_only=True)
-class PloverCoding:
+class PloverCoding(Base):
     """A PLOVER category of the current manual, a mode it allows, and contexts: ``assault``,
     ``aerial``, ``["military"]``."""
 
@@ -79,15 +80,18 @@ class PloverCoding:
     __attrs_post_init__ = f.check_rules
 
     category: str = attrs.field(**f.vocabulary(_plover_categories, "a PLOVER category"))
+    """One of the 16 PLOVER categories, lower case (``assault``)."""
     mode: str | None = attrs.field(default=None, **f.vocabulary(_all_plover_modes, "a PLOVER mode"))
+    """A mode the category allows (``aerial`` for ``assault``)."""
     contexts: tuple[str, ...] = attrs.field(
         default=(), **f.vocabulary(_plover_contexts, "a PLOVER context", many=True)
     )
+    """Contexts from the PLOVER manual's list (``military``)."""
 
 
 @pydantic_ready
 @attrs.frozen(kw_only=True)
-class AcledCoding:
+class AcledCoding(Base):
     """ACLED's event type, sub-event type and disorder type: ``Battles``, ``Armed clash``,
     ``Political violence``."""
 
@@ -99,17 +103,20 @@ class AcledCoding:
     event_type: str = attrs.field(
         **f.vocabulary(lambda: _acled_event_types().keys(), "an ACLED event type")
     )
+    """The ACLED event type (``Battles``)."""
     sub_event_type: str | None = attrs.field(
         default=None, **f.vocabulary(_acled_sub_event_types, "an ACLED sub-event type")
     )
+    """A sub-event type of that event type (``Armed clash``)."""
     disorder_type: str | None = attrs.field(
         default=None, **f.vocabulary(_acled_disorder_types, "an ACLED disorder type")
     )
+    """The ACLED disorder type (``Political violence``)."""
 
 
 @pydantic_ready
 @attrs.frozen(kw_only=True)
-class Event:
+class Event(Base):
     """Something event data sets code: a battle, a strike, a protest, a sanction, a meeting.
 
     At least one of ``cameo``, ``plover`` and ``acled`` says what happened; ``actors`` did it to
@@ -128,19 +135,32 @@ class Event:
     __attrs_post_init__ = f.check_rules
 
     id: str = attrs.field(**f.ident())
+    """The event's id (``gdelt-<GLOBALEVENTID>``, ``acled-<event_id_cnty>`` when read from those
+    data sets)."""
     cameo: str | None = attrs.field(
         default=None, **f.vocabulary(_cameo_codes, "a CAMEO 1.1b3 event code")
     )
+    """The CAMEO 1.1b3 event code, as text with its leading zero (``190``)."""
     plover: PloverCoding | None = attrs.field(default=None, **f.nested(PloverCoding))
+    """The PLOVER coding: category, mode and contexts."""
     acled: AcledCoding | None = attrs.field(default=None, **f.nested(AcledCoding))
+    """The ACLED coding: event type, sub-event type and disorder type."""
     actors: tuple[str, ...] = attrs.field(default=(), **f.ref("actor", many=True))
+    """The ids of the actors who act (PLOVER actor, ACLED actor1, GDELT Actor1)."""
     targets: tuple[str, ...] = attrs.field(default=(), **f.ref("actor", many=True))
+    """The ids of the actors acted on (PLOVER recipient, ACLED actor2, GDELT Actor2)."""
     date: PartialDate | None = attrs.field(default=None, **f.date())
+    """When the event happened."""
     place: Place | None = attrs.field(default=None, **f.nested(Place))
+    """Where the event happened."""
     fatalities: Quantity | None = attrs.field(default=None, **f.nested(Quantity))
+    """How many died: a count (0 is a real zero; absent is unknown)."""
     summary: str | None = attrs.field(default=None, **f.text())
+    """What happened, in a few words."""
     identifiers: FrozenMap = attrs.field(factory=FrozenMap, **f.string_map())
+    """Ids in the data sets the event comes from by scheme (``{"gdelt": "588604779"}``)."""
     evidence: tuple[Evidence, ...] = attrs.field(default=(), **f.nested(Evidence, many=True))
+    """Where the sources say this."""
 
     @property
     def quad_class(self) -> int | None:

@@ -34,6 +34,7 @@ __all__ = [
     "nested",
     "number",
     "ref",
+    "rules_hold",
     "string_map",
     "subdivision",
     "text",
@@ -141,13 +142,22 @@ def ref(target: str | None, *, many: bool = False) -> dict[str, Any]:
     return field(r.Ref(target), many=many)
 
 
-def choice(enum: type[Enum]) -> dict[str, Any]:
-    """A member of ``enum``; its string value is accepted too."""
-    return field(r.Choice(enum))
+def choice(enum: type[Enum], *, convert: bool = True) -> dict[str, Any]:
+    """A member of ``enum``; its string value is accepted too.
+
+    ``convert=False`` leaves the converter out for the field to give as ``converter=``: a named
+    function typed ``(Enum | Literal[...]) -> Enum`` (:func:`geostmt.model.enums.as_actor_kind`),
+    so that type checkers accept the strings; it must convert as :class:`~.rules.Choice` does.
+    """
+    arguments = field(r.Choice(enum))
+    if not convert:
+        del arguments["converter"]
+    return arguments
 
 
 def decimal(*, ge: int | None = None) -> dict[str, Any]:
-    """A finite Decimal (at least ``ge`` where given); ints, floats and strings convert."""
+    """A finite Decimal (at least ``ge`` where given); ints and strings convert, floats are
+    refused (the message shows the Decimal to write)."""
     return field(r.DecimalNumber(ge=ge))
 
 
@@ -229,6 +239,15 @@ def check_rules(self: Any) -> None:
 
 
 _HOLDS: dict[type[Any], Callable[[Any], bool]] = {}
+
+
+def rules_hold(cls: type[Any]) -> Callable[[Any], bool]:
+    """The generated test :func:`check_rules` runs first for ``cls``: true only where every
+    rule in ``cls.RULES`` surely holds (generated decoders call it directly)."""
+    holds = _HOLDS.get(cls)
+    if holds is None:
+        holds = _HOLDS[cls] = _compile_holds(cls.RULES)
+    return holds
 
 
 def _compile_holds(rules: Iterable[Any]) -> Callable[[Any], bool]:

@@ -21,6 +21,8 @@ from typing import Any, ClassVar
 
 from geostmt.errors import Problem, ValidationError, shown
 from geostmt.model.frozenmap import FrozenMap, to_frozen_map
+from geostmt.model.identifiers import identifier_problem
+from geostmt.model.languages import LANGTAG_PATTERN, language_problem
 from geostmt.reference import is_country, is_currency, is_subdivision
 
 __all__ = [
@@ -55,13 +57,9 @@ __all__ = [
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
 ID_MAX_LENGTH = 200
-LANGUAGE_TAG_PATTERN = (
-    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
-    r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
-    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
-    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
-    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$"
-)
+LANGUAGE_TAG_PATTERN = LANGTAG_PATTERN
+"""The shape of a BCP 47 ``langtag``; :class:`LanguageTag` also checks the language subtag and
+takes private-use and grandfathered tags (:mod:`geostmt.model.languages`)."""
 DECIMAL_PATTERN = r"^-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"
 """How a decimal is written as a JSON string: a JSON number's syntax, leading zeros allowed."""
 NON_NEGATIVE_DECIMAL_PATTERN = r"^(?:[0-9]+(?:\.[0-9]+)?|-0+(?:\.0+)?)(?:[eE][-+]?[0-9]+)?$"
@@ -74,8 +72,8 @@ DATE_PATTERN = (
 SUBDIVISION_PATTERN = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
 
 _ID = re.compile(ID_PATTERN)
-_LANGUAGE_TAG = re.compile(LANGUAGE_TAG_PATTERN)
 _DECIMAL = re.compile(DECIMAL_PATTERN)
+_NON_NEGATIVE_DECIMAL = re.compile(NON_NEGATIVE_DECIMAL_PATTERN)
 
 
 def expected(kind: str, value: object) -> str:
@@ -144,6 +142,18 @@ class Rule:
         """The Python value for a JSON value, refusing JSON types the field cannot hold."""
         return value
 
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        """This rule in generated decoders (:mod:`geostmt.wire.decoders`): ``(test, result)``,
+        Python source of a test that holds only where the JSON value named ``value`` is plainly
+        valid, and of the field's value then (which may raise where it cannot be made).
+
+        ``bind(obj)`` gives the name ``obj`` has in the generated code. None (the default): no
+        inline form, so decoders call :meth:`from_json`, :meth:`convert` and :meth:`check`.
+        Where the test fails, decoders call those too, so an inline test may be narrower than
+        the rule, never wider.
+        """
+        return None
+
     def json_schema(self) -> dict[str, Any]:
         """The JSON Schema of one value."""
         raise NotImplementedError  # pragma: no cover - every concrete rule says its schema
@@ -177,6 +187,11 @@ class Text(StringRule):
         if _not_utf8(value):
             raise _problem(_SURROGATE)
 
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        # ASCII text already stripped: what to_text keeps as it is and check passes
+        v = value
+        return f"type({v}) is str and {v}.isascii() and {v} and {v}.strip() == {v}", v
+
     def json_schema(self) -> dict[str, Any]:
         return {"$ref": "#/$defs/Text"}
 
@@ -194,6 +209,10 @@ class Id(StringRule):
                 f"{shown(value)} is not an id: 1 to {ID_MAX_LENGTH} characters of letters, "
                 "digits and . _ : - starting with a letter or digit"
             )
+
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        v, match = value, bind(_ID.fullmatch)
+        return f"type({v}) is str and {v} and len({v}) <= {ID_MAX_LENGTH} and {match}({v})", v
 
     def json_schema(self) -> dict[str, Any]:
         return {"$ref": "#/$defs/Id"}
@@ -223,18 +242,20 @@ class Ref(Id):
 
 
 class LanguageTag(StringRule):
-    """A BCP 47-shaped language tag (``en``, ``uk``, ``zh-Hant-TW``)."""
+    """A BCP 47 language tag (``en``, ``uk``, ``zh-Hant-TW``, ``x-private``, ``i-klingon``)
+    whose language subtag is an ISO 639 code (:mod:`geostmt.model.languages`)."""
 
     __slots__ = ()
 
     def check(self, value: Any) -> None:
         if type(value) is not str:
             raise _wrong("a language tag string", value)
-        if not _LANGUAGE_TAG.fullmatch(value):
-            raise _problem(f"{shown(value)} is not a BCP 47 language tag such as 'en' or 'uk'")
+        problem = language_problem(value)
+        if problem is not None:
+            raise _problem(problem)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": LANGUAGE_TAG_PATTERN}
+        return {"$ref": "#/$defs/LanguageTag"}
 
 
 class _CodeRule(StringRule):
@@ -256,6 +277,9 @@ class _CodeRule(StringRule):
         if not self.known(value):
             hint = f" (did you mean {value.upper()!r}?)" if self.known(value.upper()) else ""
             raise _problem(f"{shown(value)} is not an {self.what}{hint}")
+
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        return f"type({value}) is str and {bind(self.known)}({value})", value
 
 
 class CountryCode(_CodeRule):
@@ -321,8 +345,24 @@ class Unit(StringRule):
         if canonical != value:
             raise _problem(f"{value!r} is not pint's canonical spelling; write {canonical!r}")
 
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        # pint's answers are cached; an unknown unit raises, and the detailed path explains
+        return f"type({value}) is str and {bind(_canonical_unit)}({value}) == {value}", value
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 1}
+
+
+_UNITS: list[Callable[[str], str]] = []
+
+
+def _canonical_unit(unit: str) -> str:
+    """:func:`geostmt.reference.units.canonical_unit`, imported on first use (pint is heavy)."""
+    if not _UNITS:
+        from geostmt.reference.units import canonical_unit
+
+        _UNITS.append(canonical_unit)
+    return _UNITS[0](unit)
 
 
 class Vocabulary(StringRule):
@@ -347,6 +387,9 @@ class Vocabulary(StringRule):
             near = difflib.get_close_matches(value, sorted(self._values()), n=1, cutoff=0.6)
             hint = f" (did you mean {near[0]!r}?)" if near else ""
             raise _problem(f"{shown(value)} is not {self.what}{hint}")
+
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        return f"type({value}) is str and {value} in {bind(self._values)}()", value
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": sorted(self._values())}
@@ -380,11 +423,21 @@ class Choice(Rule):
             raise _problem(f"{shown(value)} is not one of: {self._allowed}")
         return member
 
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        members = bind(self._members)
+        return f"type({value}) is str and {value} in {members}", f"{members}[{value}]"
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self._members)}
 
     def __repr__(self) -> str:
         return f"Choice({self.enum.__name__})"
+
+
+_FLOAT = (
+    "got the float {value!r}: binary floats are not exact and are never made decimal "
+    "silently; pass {exact} (or an int or a string)"
+)
 
 
 class DecimalNumber(Rule):
@@ -401,8 +454,6 @@ class DecimalNumber(Rule):
             return value
         if kind is int:
             return Decimal(value)
-        if kind is float:
-            return Decimal(repr(value))
         if kind is str:
             try:
                 return Decimal(value.strip())
@@ -412,6 +463,10 @@ class DecimalNumber(Rule):
 
     def check(self, value: Any) -> None:
         if type(value) is not Decimal:
+            if type(value) is float and math.isfinite(value):
+                raise _problem(_FLOAT.format(value=value, exact=f"Decimal({repr(value)!r})"))
+            if type(value) is float:
+                raise _problem(f"must be a finite number, not {value!r}")
             raise _wrong("a decimal number (string or number)", value)
         if not value.is_finite():
             raise _problem(f"must be a finite number, not {value}")
@@ -432,6 +487,14 @@ class DecimalNumber(Rule):
         if kind is float:
             return Decimal(repr(value))
         raise _wrong("a decimal number (string or number)", value)
+
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        if self.ge not in (None, 0):
+            return None
+        # a decimal string, without a minus sign where it must be >= 0: always finite
+        pattern = _DECIMAL if self.ge is None else _NON_NEGATIVE_DECIMAL
+        test = f"type({value}) is str and {bind(pattern.fullmatch)}({value})"
+        return test, f"{bind(Decimal)}({value})"
 
     def json_schema(self) -> dict[str, Any]:
         if self.ge == 0:
@@ -462,6 +525,9 @@ class Integer(Rule):
         if type(value) is not int:
             raise _wrong("an integer", value)
         return value
+
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        return f"type({value}) is int and {value} >= {self.ge!r}", value
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.ge}
@@ -498,6 +564,10 @@ class Number(Rule):
         if kind is float or kind is int or kind is Decimal:
             return value
         raise _wrong("a number", value)
+
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        v = value
+        return f"type({v}) is float and {self.ge!r} <= {v} <= {self.le!r}", v
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "number", "minimum": self.ge, "maximum": self.le}
@@ -540,12 +610,16 @@ class Date(Rule):
             raise _wrong("a date string like 2024-10-31", value)
         return _time().PartialDate.parse(value)
 
+    def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
+        return f"type({value}) is str", f"{bind(_time().PartialDate.parse)}({value})"
+
     def json_schema(self) -> dict[str, Any]:
         return {"$ref": "#/$defs/Date"}
 
 
 class StringMap(Rule):
-    """A map of non-blank string keys to non-blank string values (``identifiers``)."""
+    """A map of non-blank string keys to non-blank string values (``identifiers``); the ids
+    of a known scheme must have its form (:data:`~geostmt.model.identifiers.SCHEMES`)."""
 
     __slots__ = ()
 
@@ -565,6 +639,8 @@ class StringMap(Rule):
                 problems.append(Problem(key, f"expected a non-blank string, got {shown(item)}"))
             elif _not_utf8(item):
                 problems.append(Problem(key, _SURROGATE))
+            elif (problem := identifier_problem(key, item)) is not None:
+                problems.append(Problem(key, problem))
         if problems:
             raise ValidationError(problems)
 
@@ -574,11 +650,7 @@ class StringMap(Rule):
         return FrozenMap(value)
 
     def json_schema(self) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "propertyNames": {"pattern": "\\S"},
-            "additionalProperties": {"$ref": "#/$defs/Text"},
-        }
+        return {"$ref": "#/$defs/Identifiers"}
 
 
 class Nested(Rule):

@@ -7,6 +7,10 @@ feeds its JSON Schema), so adding a field to a class is one edit.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
+import textwrap
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -17,7 +21,15 @@ from geostmt.model.class_rules import ClassRule
 from geostmt.model.fields import METADATA_KEY, FieldRule
 from geostmt.model.rules import Nested, Ref, Rule
 
-__all__ = ["FieldSpec", "RecordSpec", "Reference", "describe", "is_described", "references"]
+__all__ = [
+    "FieldSpec",
+    "RecordSpec",
+    "Reference",
+    "describe",
+    "field_docs",
+    "is_described",
+    "references",
+]
 
 
 @attrs.frozen
@@ -31,6 +43,8 @@ class FieldSpec:
     required: bool
     default: Any
     """The default value (``attrs.NOTHING`` for a required field)."""
+    doc: str = ""
+    """What the field means: its docstring in the class (the JSON Schema's ``description``)."""
 
     @property
     def optional(self) -> bool:
@@ -99,6 +113,7 @@ def _describe(cls: type[Any]) -> RecordSpec:
     if not is_described(cls):
         raise TypeError(f"{cls!r} is not a geostmt class described by field rules")
     hints = typing.get_type_hints(cls)
+    docs = field_docs(cls)
     specs = []
     for attribute in attrs.fields(cls):
         meta: FieldRule = attribute.metadata[METADATA_KEY]
@@ -110,6 +125,7 @@ def _describe(cls: type[Any]) -> RecordSpec:
                 many=meta.many,
                 required=attribute.default is attrs.NOTHING,
                 default=attribute.default,
+                doc=docs.get(attribute.name, ""),
             )
         )
     return RecordSpec(
@@ -118,6 +134,30 @@ def _describe(cls: type[Any]) -> RecordSpec:
         fields=tuple(specs),
         rules=tuple(getattr(cls, "RULES", ())),
     )
+
+
+def field_docs(cls: type[Any]) -> dict[str, str]:
+    """Each field's docstring (the string literal after it in the class body), one paragraph
+    joined on one line: ``{"name": "The name the actor is best known by."}``."""
+    try:
+        source = textwrap.dedent(inspect.getsource(cls))
+    except (OSError, TypeError):  # no source (a frozen build): no descriptions
+        return {}
+    found: dict[str, str] = {}
+    body = ast.parse(source).body[0]
+    if not isinstance(body, ast.ClassDef):  # pragma: no cover - getsource gives the class
+        return found
+    statements = body.body
+    for statement, after in itertools.pairwise(statements):
+        if (
+            isinstance(statement, ast.AnnAssign)
+            and isinstance(statement.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            found[statement.target.id] = " ".join(after.value.value.split())
+    return found
 
 
 @attrs.frozen

@@ -10,9 +10,11 @@ codes no simple commentary or appeal, so acts that are only that (``confirm``, `
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Literal, NamedTuple, TypeAlias
 
-__all__ = ["ActCodes", "SpeechAct"]
+from geostmt.model.enums import document_names, member
+
+__all__ = ["SPEECH_ACT_CODES", "ActCodes", "SpeechAct", "SpeechActName", "as_speech_act"]
 
 
 class ActCodes(NamedTuple):
@@ -81,3 +83,17 @@ SPEECH_ACT_CODES: dict[SpeechAct, ActCodes] = {
     SpeechAct.REJECT: ActCodes("120", "reject", "rejects a proposal or request"),
     SpeechAct.THREATEN: ActCodes("130", "threaten", "threatens"),
 }
+"""Each speech act's CAMEO code, PLOVER event type (or None) and plain description."""
+
+SpeechActName: TypeAlias = Literal[
+    "state", "confirm", "announce", "describe", "reveal", "warn", "urge", "call_for", "request",
+    "demand", "promise", "agree", "praise", "criticize", "accuse", "deny", "reject", "threaten",
+]  # fmt: skip
+"""The string forms of :class:`SpeechAct`, as type checkers see them."""
+document_names((SpeechActName, SpeechAct))
+
+
+def as_speech_act(value: SpeechAct | SpeechActName | None) -> SpeechAct | None:
+    """Converter: a :class:`SpeechAct` or its string -> the member; None stays None (anything
+    else is left for the validator to report)."""
+    return member(SpeechAct, value)  # type: ignore[no-any-return]

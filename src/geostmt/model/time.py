@@ -17,6 +17,7 @@ import attrs
 
 from geostmt.errors import ValidationError, shown
 from geostmt.model import fields as f
+from geostmt.model.base import Base
 from geostmt.model.class_rules import AnyOf, ClassRule, DatesOrdered
 from geostmt.model.hooks import pydantic_ready
 from geostmt.model.rules import expected
@@ -218,7 +219,7 @@ def order_problem(start: PartialDate | None, end: PartialDate | None, what: str)
 
 @pydantic_ready
 @attrs.frozen(kw_only=True)
-class Period:
+class Period(Base):
     """A span of time between two partial dates, with the words it was read from."""
 
     RULES: ClassVar[tuple[ClassRule, ...]] = (
@@ -228,8 +229,11 @@ class Period:
     __attrs_post_init__ = f.check_rules
 
     start: PartialDate | None = attrs.field(default=None, **f.date())
+    """The first day the period may include."""
     end: PartialDate | None = attrs.field(default=None, **f.date())
+    """The last day the period may include."""
     text: str | None = attrs.field(default=None, **f.text())
+    """The words the period was read from (``in the coming days``)."""
 
 
 _DAY = dt.timedelta(days=1)
@@ -247,7 +251,9 @@ _RELATIVE_DAYS: dict[str, tuple[int, int]] = {
     "in recent days": (-7, -1),
     "in recent weeks": (-28, -1),
 }
-_WITHIN = re.compile(r"^(?:in|within) (?:the next )?([0-9]{1,3}) (day|week)s?$")
+_WITHIN = re.compile(r"(?:in|within) (?:the next )?([0-9]{1,3}) (day|week)s?")
+_KNOWN = ", ".join(repr(phrase) for phrase in _RELATIVE_DAYS) + " and 'within N days|weeks'"
+"""Every phrase :func:`resolve_period` knows, for its message on one it does not."""
 
 
 def resolve_period(text: str, reference: PartialDate | dt.date | str) -> Period:
@@ -256,22 +262,35 @@ def resolve_period(text: str, reference: PartialDate | dt.date | str) -> Period:
     Known forms: ``today``, ``tomorrow``, ``yesterday``, ``in the coming days`` (the next one to
     seven days), ``in the coming weeks`` (1 to 28 days), ``in the coming months`` (1 to 180 days),
     ``in recent days``, ``in recent weeks`` and ``within N days|weeks``. Anything else is a
-    ``ValidationError``: an unknown expression is never guessed.
+    ``ValidationError`` that lists the phrases known: an unknown expression is never guessed.
+    A period reaching past the years 1 to 9999 is a ``ValidationError`` too; ``text`` that is
+    not a string is a ``TypeError``.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"resolve_period() needs text, a str, not {type(text).__name__}")
     anchor = to_partial_date(reference)
     if not isinstance(anchor, PartialDate) or anchor.precision is not Precision.DAY:
         raise ValidationError.single("reference", "needs a date known to the day, like 2024-10-31")
     phrase = " ".join(text.lower().split())
     span = _RELATIVE_DAYS.get(phrase)
     if span is None:
-        match = _WITHIN.match(phrase)
+        match = _WITHIN.fullmatch(phrase)
         if match is None:
-            raise ValidationError.single("text", f"{text!r} is not a relative time geostmt knows")
+            message = f"{shown(text)} is not a relative time geostmt knows; it knows {_KNOWN}"
+            raise ValidationError.single("text", message)
         count = int(match.group(1)) * (7 if match.group(2) == "week" else 1)
         span = (1, count)
     day = anchor.earliest()
+    try:
+        start, end = day + span[0] * _DAY, day + span[1] * _DAY
+    except OverflowError:
+        message = (
+            f"{shown(text)} from {anchor} falls outside 0001-01-01 to 9999-12-31, "
+            "the dates geostmt holds"
+        )
+        raise ValidationError.single("text", message) from None
     return Period(
-        start=PartialDate.from_date(day + span[0] * _DAY),
-        end=PartialDate.from_date(day + span[1] * _DAY),
+        start=PartialDate.from_date(start),
+        end=PartialDate.from_date(end),
         text=text.strip(),
     )

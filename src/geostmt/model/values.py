@@ -10,6 +10,7 @@ import attrs
 
 from geostmt.errors import ValidationError
 from geostmt.model import fields as f
+from geostmt.model.base import Base
 from geostmt.model.class_rules import (
     AnyOf,
     ClassRule,
@@ -20,7 +21,7 @@ from geostmt.model.class_rules import (
     SubdivisionInCountry,
     Together,
 )
-from geostmt.model.enums import PlaceKind, Qualifier
+from geostmt.model.enums import PlaceKind, Qualifier, as_place_kind, as_qualifier
 from geostmt.model.hooks import pydantic_ready
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ __all__ = ["Money", "Place", "Quantity"]
 
 @pydantic_ready
 @attrs.frozen(kw_only=True)
-class Quantity:
+class Quantity(Base):
     """A number as reported: a value, bounds, or both; a pint unit, or None for a count of ``of``.
 
     ``Quantity(value=Decimal(10000), qualifier="approximately", of="North Korean soldiers")``
@@ -55,35 +56,54 @@ class Quantity:
     __attrs_post_init__ = f.check_rules
 
     value: Decimal | None = attrs.field(default=None, **f.decimal())
+    """The number, read as the qualifier says."""
     low: Decimal | None = attrs.field(default=None, **f.decimal())
+    """The lower bound, where one is given."""
     high: Decimal | None = attrs.field(default=None, **f.decimal())
+    """The upper bound, where one is given."""
     unit: str | None = attrs.field(default=None, **f.unit())
-    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, **f.choice(Qualifier))
+    """A unit in pint's canonical spelling (``kilometer``, ``percent``); none for a count of
+    ``of``."""
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT, converter=as_qualifier, **f.choice(Qualifier, convert=False)
+    )
+    """How to read the number: exactly, approximately, as a bound, or as a range from ``low`` to
+    ``high``."""
     of: str | None = attrs.field(default=None, **f.text())
+    """What is counted (``North Korean soldiers``)."""
 
     def to(self, unit: str) -> Quantity:
         """The same quantity in ``unit`` (any spelling pint knows), converted by pint.
 
         Multiplicative conversions stay exact in Decimal (``5 kilometer`` is ``5000 meter``);
-        a count (no unit) or a unit of another dimension is a ValidationError.
+        a count (no unit), a unit of another dimension or a number too large for Decimal in the
+        new unit is a ValidationError.
         """
         from geostmt.reference.units import conversion
 
         if self.unit is None:
             raise ValidationError.single("unit", "a count has no unit to convert")
         target, convert = conversion(self.unit, unit)
+        converted: dict[str, Decimal | None] = {}
+        for name in ("value", "low", "high"):
+            number: Decimal | None = getattr(self, name)
+            try:
+                converted[name] = None if number is None else convert(number)
+            except ArithmeticError:  # decimal.Overflow: 1E+999999999 kilometer in meter
+                message = f"{number} {self.unit} is too large to convert to {target}"
+                raise ValidationError.single(name, message) from None
         return attrs.evolve(
             self,
-            value=None if self.value is None else convert(self.value),
-            low=None if self.low is None else convert(self.low),
-            high=None if self.high is None else convert(self.high),
+            value=converted["value"],
+            low=converted["low"],
+            high=converted["high"],
             unit=target,
         )
 
 
 @pydantic_ready
 @attrs.frozen(kw_only=True)
-class Money:
+class Money(Base):
     """An exact amount in an ISO 4217 currency.
 
     ``Money(amount=Decimal("425000000"), currency="USD")`` is "$425 million".
@@ -98,8 +118,13 @@ class Money:
     __attrs_post_init__ = f.check_rules
 
     amount: Decimal = attrs.field(**f.decimal(ge=0))
+    """The exact amount, never negative."""
     currency: str = attrs.field(**f.currency())
-    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, **f.choice(Qualifier))
+    """The ISO 4217 currency code (``USD``)."""
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT, converter=as_qualifier, **f.choice(Qualifier, convert=False)
+    )
+    """How to read the amount: exactly, approximately, or as a bound."""
 
     def format(self, locale: str = "en") -> str:
         """The amount as ``locale`` writes it, through babel: ``"$425,000,000"`` in ``en``.
@@ -128,7 +153,7 @@ class Money:
 
 @pydantic_ready
 @attrs.frozen(kw_only=True)
-class Place:
+class Place(Base):
     """A named place with its ISO 3166 codes and, where known, WGS84 coordinates.
 
     ``controlled_by`` is the de-facto controller's country code where it differs from ``country``
@@ -161,10 +186,20 @@ class Place:
     __attrs_post_init__ = f.check_rules
 
     name: str = attrs.field(**f.text())
-    kind: PlaceKind = attrs.field(**f.choice(PlaceKind))
+    """The place's name (``Kursk``, ``Donbas``)."""
+    kind: PlaceKind = attrs.field(converter=as_place_kind, **f.choice(PlaceKind, convert=False))
+    """What sort of place: a country, a subdivision, a city, a region (informal, such as Donbas) or
+    other."""
     country: str | None = attrs.field(default=None, **f.country())
+    """The ISO 3166-1 alpha-2 code of the country the place is in."""
     subdivision: str | None = attrs.field(default=None, **f.subdivision())
+    """The ISO 3166-2 code of its subdivision (``RU-KRS``), within ``country``."""
     lat: float | None = attrs.field(default=None, **f.number(ge=-90.0, le=90.0))
+    """Latitude in degrees (WGS84)."""
     lon: float | None = attrs.field(default=None, **f.number(ge=-180.0, le=180.0))
+    """Longitude in degrees (WGS84)."""
     controlled_by: str | None = attrs.field(default=None, **f.country())
+    """The country code of the de-facto controller, where it differs from ``country`` (Crimea:
+    ``RU``)."""
     geonames_id: int | None = attrs.field(default=None, **f.integer(ge=1))
+    """The GeoNames id, where known."""

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from geostmt.model import class_rules as cr
 from geostmt.model import rules as r
+from geostmt.model.identifiers import SCHEMES
 from geostmt.model.spec import FieldSpec, describe
 from geostmt.reference import currencies, subdivisions
 from geostmt.strategies import values as v
@@ -51,6 +52,17 @@ def _nested(cls: type[Any], context: Context) -> st.SearchStrategy[Any]:
     return st.deferred(lambda: derived(cls, context))
 
 
+def _identifiers() -> st.SearchStrategy[dict[str, str]]:
+    """Ids by scheme, each in its scheme's form where it has one (``wikidata``: ``Q``, digits)."""
+    ids = {
+        scheme: st.from_regex(SCHEMES[scheme].pattern, fullmatch=True)
+        if scheme in SCHEMES
+        else v.ids()
+        for scheme in _SCHEMES
+    }
+    return st.fixed_dictionaries({}, optional=ids)
+
+
 def rule_strategy(rule: r.Rule, context: Context) -> st.SearchStrategy[Any]:
     """Valid values for one field of ``rule``."""
     makers: dict[type[r.Rule], Callable[[], st.SearchStrategy[Any]]] = {
@@ -62,7 +74,7 @@ def rule_strategy(rule: r.Rule, context: Context) -> st.SearchStrategy[Any]:
         r.CurrencyCode: lambda: st.sampled_from(sorted(currencies())),
         r.Unit: lambda: st.sampled_from(_UNITS),
         r.Date: v.dates,
-        r.StringMap: lambda: st.dictionaries(st.sampled_from(_SCHEMES), v.ids(), max_size=3),
+        r.StringMap: _identifiers,
     }
     if isinstance(rule, r.Ref):
         return context.ref(rule.target)

@@ -19,8 +19,10 @@ import cattrs
 
 from geostmt.errors import Problem, ValidationError, shown
 from geostmt.model import RECORD_CLASSES, Record
-from geostmt.wire.codec import MAX_RECORD_BYTES, dumps, loads
-from geostmt.wire.files import atomic_text, source_name
+from geostmt.wire.codec import MAX_RECORD_BYTES, loads, to_dict
+from geostmt.wire.collector import gc_paused
+from geostmt.wire.fastjson import encode
+from geostmt.wire.files import atomic_binary, source_name
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -161,33 +163,69 @@ def _numbered(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes | None]
 
 
 def scan_jsonl(source: Source, *, converter: cattrs.Converter | None = None) -> Iterator[Line]:
-    """Every non-blank line of ``source`` (a path or a binary file) as a :class:`Line`.
+    """Every non-blank line of ``source`` (a path or a binary file) as a :class:`~geostmt.wire.Line`.
 
-    Reads one line at a time, so files larger than memory are fine. Blank lines are skipped.
-    Gzip is read transparently (see :func:`open_binary`). What spoils the whole file (a ``.gz``
+    Reads a batch of lines at a time (256 lines or 1 MiB, decoded with the garbage collector
+    held off), so files larger than memory are fine. Blank lines are skipped.
+    Gzip is read transparently (see ``open_binary``). What spoils the whole file (a ``.gz``
     name on plain bytes, a broken gzip stream) raises ValidationError, after the lines before it.
     """
-    for number, raw in _raw_lines(source):
-        if raw is None:
-            yield Line(number, None, (Problem("", _TOO_LONG, number),))
-            continue
-        if not raw.strip():
-            continue
+    lines = _raw_lines(source)
+    while True:
+        batch: list[tuple[int, bytes | None]] = []
+        size = 0
         try:
-            record = loads(raw.rstrip(b"\r\n"), converter=converter)
-        except ValidationError as error:
-            yield Line(number, None, error.at_line(number).problems)
-        else:
-            yield Line(number, record, ())
+            for number, raw in lines:
+                batch.append((number, raw))
+                size += len(raw) if raw is not None else MAX_RECORD_BYTES
+                if len(batch) >= _BATCH_LINES or size >= _BATCH_BYTES:
+                    break
+        except ValidationError:
+            yield from _decoded(batch, converter)  # the lines before what spoils the file
+            raise
+        if not batch:
+            return
+        yield from _decoded(batch, converter)
+
+
+# Lines are decoded in batches with the garbage collector held off (geostmt.wire.collector):
+# small enough to stay streaming, large enough that collections stop walking each batch.
+_BATCH_LINES = 256
+_BATCH_BYTES = 1 << 20
+
+
+def _decoded(
+    batch: list[tuple[int, bytes | None]], converter: cattrs.Converter | None
+) -> list[Line]:
+    decoded = []
+    with gc_paused():
+        for number, raw in batch:
+            if raw is None:
+                decoded.append(Line(number, None, (Problem("", _TOO_LONG, number),)))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                record = loads(raw.rstrip(b"\r\n"), converter=converter)
+            except ValidationError as error:
+                decoded.append(Line(number, None, error.at_line(number).problems))
+            else:
+                decoded.append(Line(number, record, ()))
+    return decoded
 
 
 def read_jsonl(source: Source, *, converter: cattrs.Converter | None = None) -> Iterator[Record]:
-    """The records of a JSON Lines file, streamed; the first invalid line raises ValidationError."""
-    for line in scan_jsonl(source, converter=converter):
-        if line.problems:
-            raise ValidationError(line.problems)
-        assert line.record is not None
-        yield line.record
+    """The records of a JSON Lines file, streamed; the first invalid line raises ValidationError,
+    its problems naming the file (a path, or an open file's ``name``) and line."""
+    name = source_name(source)
+    try:
+        for line in scan_jsonl(source, converter=converter):
+            if line.problems:
+                raise ValidationError(line.problems)
+            assert line.record is not None
+            yield line.record
+    except ValidationError as error:
+        raise error if name is None else error.in_file(name) from None
 
 
 def validate_jsonl(source: Source, *, converter: cattrs.Converter | None = None) -> list[Problem]:
@@ -212,14 +250,21 @@ def write_jsonl(
     A write killed halfway leaves the old file (or none), never half a file. Returns the count.
     """
     count = 0
-    with atomic_text(path) as stream:
+    with atomic_binary(path) as stream:
+        batch: list[bytes] = []
         for record in records:
             if type(record) not in _RECORD_CLASSES:
                 raise TypeError(
                     f"item {count} is not a geostmt record: {shown(record)}; "
                     f"{os.fspath(path)} is left as it was"
                 )
-            stream.write(dumps(record, converter=converter))
-            stream.write("\n")
+            batch.append(encode(to_dict(record, converter=converter)))
             count += 1
+            if len(batch) >= _BATCH_LINES:
+                batch.append(b"")
+                stream.write(b"\n".join(batch))
+                batch.clear()
+        if batch:
+            batch.append(b"")
+            stream.write(b"\n".join(batch))
     return count

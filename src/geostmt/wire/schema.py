@@ -12,6 +12,8 @@ from typing import Any
 
 from geostmt._version import SCHEMA_VERSION
 from geostmt.model import RECORD_TYPES, rules
+from geostmt.model.identifiers import SCHEMES
+from geostmt.model.languages import language_tag_pattern
 from geostmt.model.spec import describe, is_described
 from geostmt.reference import countries, currencies
 from geostmt.wire.versions import VERSION_KEY
@@ -23,27 +25,54 @@ SCHEMA_ID = f"urn:geostmt:schema:{SCHEMA_VERSION}"
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+_NO_FINAL_NEWLINE = {"not": {"pattern": "\n$"}}
+"""Beside each anchored pattern: ECMA 262's ``$`` (the JSON Schema dialect) matches only at
+the end, but Python's (python-jsonschema runs ``re.search``) also before a final newline, which
+the library refuses (it applies every pattern with ``fullmatch``). Lookahead-free, for RE2."""
+
+
+def _anchored(pattern: str) -> dict[str, Any]:
+    """A string matching ``pattern`` whole, in every regex dialect validators use."""
+    return {"type": "string", "pattern": pattern, **_NO_FINAL_NEWLINE}
+
+
 def _shared_defs() -> dict[str, Any]:
     return {
         "Id": {
-            "type": "string",
+            **_anchored(rules.ID_PATTERN),
             "minLength": 1,
             "maxLength": rules.ID_MAX_LENGTH,
-            "pattern": rules.ID_PATTERN,
         },
         "Text": {"type": "string", "pattern": "\\S"},
-        "Date": {"type": "string", "pattern": rules.DATE_PATTERN},
-        "Decimal": {
-            "anyOf": [{"type": "string", "pattern": rules.DECIMAL_PATTERN}, {"type": "number"}]
-        },
+        "Date": _anchored(rules.DATE_PATTERN),
+        "Decimal": {"anyOf": [_anchored(rules.DECIMAL_PATTERN), {"type": "number"}]},
         "NonNegativeDecimal": {
             "anyOf": [
-                {"type": "string", "pattern": rules.NON_NEGATIVE_DECIMAL_PATTERN},
+                _anchored(rules.NON_NEGATIVE_DECIMAL_PATTERN),
                 {"type": "number", "minimum": 0},
             ]
         },
         "CountryCode": {"type": "string", "enum": sorted(countries())},
         "CurrencyCode": {"type": "string", "enum": sorted(currencies())},
+        "LanguageTag": {
+            "description": "A BCP 47 language tag whose language subtag is an ISO 639 code "
+            "(en, uk, zh-Hant-TW), a private-use tag (x-private) or a grandfathered tag "
+            "(i-klingon); letters in either case.",
+            **_anchored(language_tag_pattern()),
+        },
+        "Identifiers": {
+            "description": "Ids by scheme; the ids of a known scheme have its form.",
+            "type": "object",
+            "propertyNames": {"pattern": "\\S"},
+            "properties": {
+                name: {
+                    "description": f"{scheme.form} ({scheme.example})",
+                    **_anchored(scheme.pattern),
+                }
+                for name, scheme in SCHEMES.items()
+            },
+            "additionalProperties": {"$ref": "#/$defs/Text"},
+        },
     }
 
 
@@ -76,6 +105,8 @@ class _Builder:
                 required.append(field.name)
             else:
                 value = {"anyOf": [value, {"type": "null"}]}  # null reads as absent
+            if field.doc:
+                value = {"description": _markdown(field.doc), **value}
             properties[field.name] = value
         schema: dict[str, Any] = {
             "type": "object",
@@ -91,7 +122,12 @@ class _Builder:
 
 def _summary(cls: type[Any]) -> str:
     doc = inspect.getdoc(cls) or cls.__name__
-    return " ".join(doc.split("\n\n")[0].split())
+    return _markdown(" ".join(doc.split("\n\n")[0].split()))
+
+
+def _markdown(text: str) -> str:
+    """A docstring's reStructuredText literals as Markdown's (two backticks become one)."""
+    return text.replace("``", "`")
 
 
 def _snake(name: str) -> str:
@@ -101,14 +137,25 @@ def _snake(name: str) -> str:
 def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``cls``, or of any record when ``cls`` is None.
 
-    The record union is a ``oneOf`` discriminated by ``type``; shared parts live under
-    ``$defs``; ``$id`` carries :data:`geostmt.SCHEMA_VERSION`.
+    The record union picks the record's schema by its ``type`` with ``if``/``then``, so a
+    validator reports the errors of that record type only (not "is not valid under any of the
+    given schemas"); shared parts live under ``$defs``; each field has a ``description`` (its
+    docstring); ``$id`` carries :data:`geostmt.SCHEMA_VERSION`.
     """
     builder = _Builder()
     if cls is None:
         body: dict[str, Any] = {
             "description": "Any geostmt record, chosen by its type tag.",
-            "oneOf": [builder.ref(record) for record in RECORD_TYPES.values()],
+            "type": "object",
+            "required": ["type"],
+            "properties": {"type": {"enum": list(RECORD_TYPES)}},
+            "allOf": [
+                {
+                    "if": {"properties": {"type": {"const": tag}}, "required": ["type"]},
+                    "then": builder.ref(record),
+                }
+                for tag, record in RECORD_TYPES.items()
+            ],
         }
         name = "record"
     else:

@@ -1,9 +1,9 @@
 """Dict -> instance: one structure function per class, derived from :func:`geostmt.model.describe`.
 
-cattrs dispatches to these through :func:`geostmt.wire.configure_converter`. The fast path hands
-the object to the class's constructor, whose converters and validators (from the same rules)
-check each value once; anything it refuses goes to the detailed path, which reads every field
-by its rule's strict JSON form, collects every problem with its path, and only then builds the
+cattrs dispatches to these through :func:`geostmt.wire.configure_converter`. The fast path is
+the class's generated decoder (:mod:`geostmt.wire.decoders`), checks inlined from the same
+rules; anything it cannot vouch for goes to the detailed path, which reads every field by its
+rule's strict JSON form, collects every problem with its path, and only then builds the
 instance, whose cross-field rules run last.
 """
 
@@ -15,9 +15,10 @@ from typing import Any
 import attrs
 import cattrs
 
-from geostmt.errors import Problem, ValidationError, shown
-from geostmt.model.rules import Date, DecimalNumber, Nested, Rule, expected
+from geostmt.errors import Problem, ValidationError, shown, unknown_field
+from geostmt.model.rules import Nested, Rule, expected
 from geostmt.model.spec import FieldSpec, describe
+from geostmt.wire.decoders import decoder
 
 __all__ = ["make_detailed_structure_fn", "make_structure_fn"]
 
@@ -120,7 +121,9 @@ def make_detailed_structure_fn(
                 continue
             values[field.name] = value
         if not allowed.issuperset(data):
-            problems.extend(Problem(str(k), "unknown field") for k in data if k not in allowed)
+            problems.extend(
+                Problem(str(k), unknown_field(k, allowed)) for k in data if k not in allowed
+            )
         if tag is not None and data.get("type", tag) != tag:
             problems.append(Problem("type", f"{shown(data['type'])} is not {tag!r}"))
         if problems:
@@ -130,66 +133,22 @@ def make_detailed_structure_fn(
     return structure
 
 
-def _fast_hook(spec: FieldSpec, converter: cattrs.Converter) -> Hook | None:
-    """What the fast path must do to a field before the constructor sees it, or None.
-
-    The constructor's converters and validators check plain values; only nested instances and
-    the wire's stricter decimal and date strings need work first.
-    """
-    rule = spec.rule
-    if not isinstance(rule, Nested | DecimalNumber | Date):
-        return None
-    item = _leaf(rule, converter)
-    if not spec.many:
-        return item
-
-    def many(value: Any) -> Any:
-        if type(value) is not list:
-            raise _wrong("a list", value)
-        return tuple([item(element) for element in value])
-
-    return many
-
-
-# What the constructor may raise for input the detailed path then explains: a ValidationError
-# (a ValueError) from a validator, a TypeError for an unknown keyword, an ArithmeticError from
-# a Decimal comparison.
-_REFUSED = (TypeError, ValueError, ArithmeticError)
-
-
 def make_structure_fn(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """The function turning a JSON object into an instance of ``cls``, with every problem.
 
-    Errors are as precise as if the fast path did not exist: whatever it refuses is read again
-    by the detailed path.
+    The class's generated decoder (:func:`geostmt.wire.decoders.decoder`) reads the usual
+    valid object in one call; whatever it cannot vouch for is read again by the detailed path,
+    so errors are as precise as if the decoder did not exist.
     """
     detailed = make_detailed_structure_fn(cls, converter)
-    spec = describe(cls)
-    prepare = tuple(
-        (f.name, hook) for f in spec.fields if (hook := _fast_hook(f, converter)) is not None
-    )
-    tag = spec.tag
-    defaulted = frozenset(f.name for f in spec.fields if not f.required)
+    decode = decoder(cls)
 
     def structure(data: Any, _: Any = None) -> Any:
-        if type(data) is dict:
-            try:
-                kwargs = data
-                if None in data.values():  # null where there is a default reads as absent
-                    kwargs = {k: v for k, v in data.items() if v is not None or k not in defaulted}
-                if tag is not None and "type" in kwargs:
-                    if kwargs["type"] != tag:
-                        raise _wrong(repr(tag), kwargs["type"])
-                    kwargs = {k: v for k, v in kwargs.items() if k != "type"}
-                elif prepare and kwargs is data:
-                    kwargs = dict(data)  # the caller's dict is never changed
-                for name, hook in prepare:
-                    if name in kwargs:
-                        kwargs[name] = hook(kwargs[name])
-                return cls(**kwargs)
-            except _REFUSED:
-                pass  # the detailed path says what was wrong
-        return detailed(data, None)
+        try:
+            return decode(data)
+        except Exception:  # anything odd is the detailed path's to explain
+            return detailed(data, None)
 
     structure.detailed = detailed  # type: ignore[attr-defined]  # for tests comparing paths
+    structure.decode = decode  # type: ignore[attr-defined]
     return structure
