@@ -230,7 +230,7 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
          {"value": "10000", "qualifier": "approximately", "of": "soldiers"}),
         (["place", "Odessa", "--country", "US"],
          {"name": "Odessa", "kind": "city", "country": "US", "subdivision": "US-TX",
-          "lat": 31.8457, "lon": -102.3676}),
+          "lat": 31.8457, "lon": -102.3676, "geonames_id": 5527554}),
     ],
 )  # fmt: skip
 def test_parse_command(
@@ -296,3 +296,134 @@ def test_import_reports_a_spoiled_input_and_reads_the_rest(tmp_path: Path) -> No
     assert [str(p) for p in summary.problems] == [
         f"{plain}: named .gz but not gzip-compressed (it does not start with the gzip bytes 1f 8b)"
     ]
+
+
+def _many_bad_lines(path: Path, count: int) -> Path:
+    path.write_text(
+        "".join(f'{{"type":"actor","id":"a{i}","name":"A","kind":"tv"}}\n' for i in range(count)),
+        "utf-8",
+    )
+    return path
+
+
+def test_validate_prints_at_most_max_problems_a_file_then_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--max-problems N prints each file's first N problems and how many more it has; the
+    summary and the exit status count them all; 0 prints every one."""
+    first = _many_bad_lines(tmp_path / "a.jsonl", 30)
+    second = _many_bad_lines(tmp_path / "b.jsonl", 2)
+    assert main(["validate", "--max-problems", "5", str(first), str(second)]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert [line.split(": ")[0] for line in lines[:5]] == [f"{first}:{n}" for n in range(1, 6)]
+    assert lines[5:] == [
+        f"{second}:1: kind: 'tv' is not one of: {', '.join(k.value for k in g.ActorKind)}",
+        f"{second}:2: kind: 'tv' is not one of: {', '.join(k.value for k in g.ActorKind)}",
+        f"... and 25 more problems in {first}",
+    ]
+    assert err == "0 valid record(s) in 2 file(s): 32 problem(s)\n"
+    assert main(["validate", "-q", "--max-problems", "0", str(first)]) == 1
+    assert len(capsys.readouterr().out.splitlines()) == 30
+    assert main(["validate", "-q", "--max-problems", "29", str(first)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == f"... and 1 more problem in {first}"
+    with pytest.raises(SystemExit):
+        main(["validate", "--max-problems", "-1", str(first)])
+    assert "expected a whole number >= 0, not '-1'" in capsys.readouterr().err
+
+
+def test_validate_max_problems_in_json_and_github(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSON lists the counts not shown under more_problems; GitHub adds one annotation."""
+    import json
+
+    path = _many_bad_lines(tmp_path / "a.jsonl", 4)
+    assert main(["validate", "--format", "json", "--max-problems", "1", str(path)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert (report["valid"], len(report["problems"])) == (False, 1)
+    assert report["more_problems"] == [{"file": str(path), "count": 3}]
+    assert main(["validate", "--format", "github", "--max-problems", "1", str(path)]) == 1
+    escaped = str(path).replace(":", "%3A").replace(",", "%2C")
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == f"::error file={escaped}::... and 3 more problems in {path}"
+
+
+def test_the_default_limit_is_1000_problems_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --max-problems a file of 1,005 bad lines prints 1,000 and the count of 5."""
+    path = _many_bad_lines(tmp_path / "a.jsonl", 1005)
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert len(lines) == 1001
+    assert lines[-1] == f"... and 5 more problems in {path}"
+    assert err == "0 valid record(s) in 1 file(s): 1,005 problem(s)\n"
+
+
+def test_stored_problems_are_capped_in_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 100,000-character unknown key and value are shown in a bounded line, not echoed."""
+    path = tmp_path / "big.jsonl"
+    key, value = "k" * 100_000, "v" * 100_000
+    path.write_text(
+        f'{{"type":"actor","id":"a","name":"A","kind":"state","{key}":1}}\n'
+        f'{{"type":"source","id":"s","title":"t","published":"{value}"}}\n',
+        "utf-8",
+    )
+    assert main(["validate", "-q", str(path)]) == 1
+    first, second = capsys.readouterr().out.splitlines()
+    assert first == f"{path}:1: {'k' * 197}...: unknown field"
+    assert second.startswith(f"{path}:2: published: '{'v' * 50}")
+    assert len(second) < len(str(path)) + 200
+
+
+def test_text_output_escapes_file_names_and_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file name with a newline and an ANSI escape is escaped in problems, warnings (a
+    byte-order mark) and the count of more problems; JSON keeps it exact."""
+    import json
+
+    path = tmp_path / "evil\nFAKE.jsonl:9: forged\x1b[2J.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + KBS_LINE.replace(b"media", b"tv") * 2)
+    assert main(["validate", "--max-problems", "1", str(path)]) == 1
+    out, err = capsys.readouterr()
+    shown = str(path).replace("\n", "\\x0a").replace("\x1b", "\\x1b")
+    assert out.count("\n") == 2
+    assert "\x1b" not in out
+    assert out.splitlines()[1] == f"... and 1 more problem in {shown}"
+    assert err.count("\n") == 2
+    assert "\x1b" not in err
+    assert f"geostmt validate: warning: {shown} starts with a UTF-8 byte-order mark" in err
+    assert main(["validate", "--format", "json", str(path)]) == 1
+    assert json.loads(capsys.readouterr().out)["problems"][0]["file"] == str(path)
+
+
+def test_other_commands_escape_what_they_print(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """export and convert print problems and names escaped too."""
+    path = tmp_path / "bad\x1b[31m.jsonl"
+    path.write_bytes(STATEMENT_LINE)
+    assert main(["export", "acled", str(path), "-o", str(tmp_path / "out.csv")]) == 1
+    assert "\x1b" not in capsys.readouterr().err
+    assert main(["convert", str(path), "-o", str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "bad\\x1b[31m.jsonl:1: speaker" in err
+    assert main(["schema", "x\x1b[2Jy"]) == 2
+    assert "'x\\x1b[2Jy'" in capsys.readouterr().err
+
+
+def test_validate_standard_input_says_how_a_duplicate_differs() -> None:
+    """Standard input is read again (from a spooled copy) to name the fields that differ."""
+    command = [sys.executable, "-m", "geostmt", "validate", "-q", "-"]
+    other = KBS_LINE.replace(b'"name":"KBS"', b'"name":"KBS World"')
+    done = subprocess.run(command, input=KBS_LINE + other, capture_output=True)
+    assert done.returncode == 1
+    assert done.stdout == (
+        b"<stdin>:2: id: duplicate id 'kbs', first used at <stdin>:1; differs in: name\n"
+    )

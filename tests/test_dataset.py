@@ -42,11 +42,12 @@ def test_lookups() -> None:
 
 
 def test_duplicate_ids_are_refused() -> None:
-    """Two different records with one id are a problem at the second, naming the first's index."""
+    """Two different records with one id are a problem at the second's index (the path),
+    naming the first's index and the fields that differ: a whole sentence (issue 14)."""
     with pytest.raises(ValidationError) as caught:
         Dataset([KBS, ZELENSKYY, g.Actor(id="zelenskyy", name="Other", kind="person")])
     assert [str(p) for p in caught.value.problems] == [
-        "id: duplicate id 'zelenskyy', first used at index 1; differs in: name, country"
+        "[2].id: duplicate id 'zelenskyy', first used at index 1; differs in: name, country"
     ]
 
 
@@ -90,7 +91,9 @@ def test_merge_refuses_one_id_for_different_records(tmp_path: Path) -> None:
 def test_merge_of_in_memory_datasets_counts_indexes_across_them() -> None:
     """Without files, the first use is the index in all the merged records, in order."""
     other = g.Actor(id="kbs", name="KBS World", kind="media", country="KR")
-    with pytest.raises(ValidationError, match=r"^id: duplicate id 'kbs', first used at index 1;"):
+    with pytest.raises(
+        ValidationError, match=r"^\[2\].id: duplicate id 'kbs', first used at index 1;"
+    ):
         Dataset.merge(Dataset([ZELENSKYY, KBS]), Dataset([other]))
 
 
@@ -202,3 +205,106 @@ def test_check_inputs_reports_an_unreadable_input(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [f"{folder}: cannot read: Is a directory"]
     with pytest.raises(IsADirectoryError):
         check_inputs([Input(str(folder), "jsonl", folder)])
+
+
+def test_a_reference_to_an_invalid_record_says_it_is_invalid_and_where(tmp_path: Path) -> None:
+    """'no actor has id' when a line has that id but is invalid says so, with its file:line
+    (issue 14); an id no line has keeps the plain message."""
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"type":"statement","id":"s","speaker":"kbs","text":"t","about":["ghost"]}\n'
+        "\n"
+        '{"type":"actor","id":"kbs","name":"KBS","kind":"tv"}\n',
+        "utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        Dataset.read(path)
+    assert [str(p) for p in caught.value.problems][1:] == [
+        f"{path}:1: speaker: no actor has id 'kbs' (in statement 's'); "
+        f"the record with that id, at {path}:3, is invalid",
+        f"{path}:1: about[0]: no record has id 'ghost' (in statement 's')",
+    ]
+
+
+def test_validate_inputs_holds_no_record_and_reports_like_check_inputs(tmp_path: Path) -> None:
+    """The streaming check finds what check_inputs finds (a duplicate's differences read
+    again from its file), counts records and distinct ids, and caps problems a file."""
+    from geostmt.dataset import check_inputs, validate_inputs
+    from geostmt.inputs import expand
+
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    g.write_jsonl(first, [ZELENSKYY, KBS, WARNING])
+    g.write_jsonl(second, [KBS, g.Actor(id="zelenskyy", name="Z", kind="person"), ARTICLE])
+    inputs = expand([first, second])
+    report = validate_inputs(inputs)
+    assert report.problems == check_inputs(inputs)[1]
+    assert [str(p) for p in report.problems] == [
+        f"{second}:2: id: duplicate id 'zelenskyy', first used at {first}:1; "
+        "differs in: name, country"
+    ]
+    assert (report.records, report.distinct, report.more) == (6, None, {})
+    g.write_jsonl(second, [KBS, ARTICLE])
+    report = validate_inputs(inputs)
+    assert (report.problems, report.records, report.distinct) == ([], 5, 4)
+    assert list(check_inputs(inputs)[0] or []) == [ZELENSKYY, KBS, WARNING, ARTICLE]
+    second.write_text('{"oops"\n' * 7, "utf-8")
+    report = validate_inputs(inputs, max_problems=2)
+    assert [(p.file, p.line) for p in report.problems] == [
+        (str(second), 1), (str(second), 2), (str(first), 3)  # the lost source of WARNING
+    ]  # fmt: skip
+    assert report.more == {str(second): 5}
+
+
+def test_equal_records_written_differently_merge_as_in_memory(tmp_path: Path) -> None:
+    """1.5 and 1.50, or keys in another order, are one record for the streaming check too."""
+    from geostmt.dataset import validate_inputs
+    from geostmt.inputs import expand
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"type":"actor","id":"a","name":"A","kind":"state"}\n'
+        '{"type":"deployment","id":"d","actor":"a","size":{"value":"1.5"}}\n'
+        '{"id":"d","type":"deployment","size":{"value":"1.50"},"actor":"a"}\n'
+        '{"type":"deployment","id":"d","actor":"a","size":{"value":"1.51"}}\n',
+        "utf-8",
+    )
+    report = validate_inputs(expand([path]))
+    assert [str(p) for p in report.problems] == [
+        f"{path}:4: id: duplicate id 'd', first used at {path}:2; differs in: size"
+    ]
+    assert [str(p) for p in g.validate_jsonl(path)] == []
+
+
+def test_a_dataset_refuses_what_is_not_a_record() -> None:
+    """Dataset([...]) and Dataset.merge(...) name the item that is not a record (TypeError)."""
+    with pytest.raises(TypeError, match=r"^item 1 is not a geostmt record: Money\("):
+        Dataset([KBS, g.Money(amount=1, currency="USD")])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"^item 0 is not a geostmt record: None$"):
+        Dataset([None])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"^argument 1 is not a Dataset: \[\]$"):
+        Dataset.merge(Dataset(), [])  # type: ignore[arg-type]
+
+
+def test_references_to_records_read_later(tmp_path: Path) -> None:
+    """A reference to a record further on resolves; one to a record of the wrong type further
+    on, or to none, is a problem worded as for any other, read again from its line."""
+    from geostmt.dataset import validate_inputs
+    from geostmt.inputs import expand
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"type":"statement","id":"s","speaker":"kbs","text":"t","about":["later","ghost"],'
+        '"outlet":"article"}\n'
+        '{"type":"actor","id":"kbs","name":"KBS","kind":"media"}\n'
+        '{"type":"source","id":"later","title":"t"}\n'
+        '{"type":"source","id":"article","title":"t"}\n',
+        "utf-8",
+    )
+    expected = [
+        f"{path}:1: outlet: 'article' is a source, not a actor (in statement 's')",
+        f"{path}:1: about[1]: no record has id 'ghost' (in statement 's')",
+    ]
+    assert [str(p) for p in validate_inputs(expand([path])).problems] == expected
+    with pytest.raises(ValidationError) as caught:
+        Dataset.read(path)
+    assert [str(p) for p in caught.value.problems] == expected

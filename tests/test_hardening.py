@@ -154,3 +154,72 @@ def test_problems_sort_with_the_dataset_they_are_in() -> None:
     problems = [Problem("", "m", 1, "data2/actor/p.parquet"), Problem("", "m", 1, "other.jsonl")]
     ordered = sort_problems(problems, ["data", "other.jsonl", "data2"])
     assert [p.file for p in ordered] == ["other.jsonl", "data2/actor/p.parquet"]
+
+
+_KILLED_WRITER = """
+import sys, time
+from pathlib import Path
+import geostmt as g
+
+def records():
+    yield g.Actor(id="a", name="A", kind="state")
+    Path(sys.argv[2]).write_text("writing")
+    time.sleep(60)
+    yield g.Actor(id="b", name="B", kind="state")
+
+g.write_jsonl(sys.argv[1], records())
+"""
+
+
+def test_a_write_killed_outright_leaves_no_temp_file_behind(tmp_path: Path) -> None:
+    """A write killed by SIGKILL cannot clean up; the next write to the path removes its temp
+    file (by name: this host, a process that is gone), not other files or live writes'."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target, ready = tmp_path / "data.jsonl", tmp_path / "ready"
+    target.write_text("old\n", "utf-8")
+    other = tmp_path / ".data.jsonl.notours"
+    other.write_text("keep", "utf-8")
+    writer = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(target), str(ready)])
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and writer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists()
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    (stray,) = tmp_path.glob(".data.jsonl.geostmt-*.tmp")
+    assert f"-{writer.pid}-" in stray.name
+    assert target.read_text("utf-8") == "old\n"  # the kill left the old file
+    live = tmp_path / f".data.jsonl.geostmt-{stray.name.split('-')[1]}-{os.getpid()}-x.tmp"
+    live.write_text("a write of this process, still going", "utf-8")
+    g.write_jsonl(target, [g.Actor(id="a", name="A", kind="state")])
+    assert not stray.exists()
+    assert live.exists()
+    assert other.exists()
+    assert target.read_text("utf-8").startswith('{"type":"actor"')
+
+
+def test_a_value_in_a_message_is_described_in_a_bounded_length() -> None:
+    """shown() never gives more than SHOWN_LIMIT (60) characters, nor fails, whatever the value:
+    64 MiB of text, a 5,000-digit integer, a list nested 1,000 deep, a repr that raises."""
+    from geostmt.errors import SHOWN_LIMIT, shown
+
+    class Broken:
+        def __repr__(self) -> str:
+            raise RuntimeError("no repr")
+
+    deep: list[object] = []
+    for _ in range(1000):
+        deep = [deep]
+    for value in ("x" * (64 << 20), 10**5000, -(10**400), deep, {"k" * 10**6: 1}, Broken()):
+        assert len(shown(value)) <= SHOWN_LIMIT <= 200
+    assert shown(10**5000) == "<an integer of about 5,001 digits>"
+    assert shown(Broken()) == "<Broken>"
+    assert shown(deep) == "[[[[[...]]]]]"
+    assert shown({"w": "x"}) == "{'w': 'x'}"
+    assert shown("a\nb") == "'a\\nb'"

@@ -443,3 +443,41 @@ def test_check_partition_untagged_parquet_names_the_input(tmp_path: Path) -> Non
     assert checked == partitions.Checked(
         0, [Problem("", f"{path}: not a geostmt table (no geostmt.type)", None, "inp")], [], []
     )
+
+
+def test_content_digest_is_equal_exactly_for_records_python_finds_equal() -> None:
+    """1.5, 1.50 and 15E-1 digest alike, as do 0 and -0.000 and a mapping in any order;
+    any other change of value, type or field gives another digest."""
+    from decimal import Decimal
+
+    key = b"k" * 16
+
+    def digest(**size: object) -> int:
+        deployment = g.Deployment(id="d", actor="a", size=g.Quantity(**size))  # type: ignore[arg-type]
+        return integrity.content_digest(deployment, key)
+
+    same = {digest(value=Decimal(text)) for text in ("1.5", "1.50", "15E-1", "0.15E1")}
+    assert len(same) == 1
+    assert digest(value=Decimal("0")) == digest(value=Decimal("-0.000"))
+    assert digest(value=Decimal("1000")) == digest(value=Decimal("1E+3"))
+    values = ("1.5", "1.51", "-1.5", "15", "0.15", "0", "1E+3", "1E+4", "100")
+    assert len({digest(value=Decimal(text)) for text in values}) == len(values)
+    assert digest(value=Decimal(1), unit="meter") != digest(value=Decimal(1))
+    assert digest(value=Decimal(1), qualifier="approximately") != digest(value=Decimal(1))
+    first = g.Actor(id="a", name="A", kind="state", identifiers={"x": "1", "y": "2"})
+    second = g.Actor(id="a", name="A", kind="state", identifiers={"y": "2", "x": "1"})
+    third = g.Actor(id="a", name="A", kind="state", identifiers={"y": "2", "x": "12"})
+    assert first == second
+    assert integrity.content_digest(first, key) == integrity.content_digest(second, key)
+    assert integrity.content_digest(first, key) != integrity.content_digest(third, key)
+    assert integrity.content_digest(first, key) != integrity.content_digest(first, b"j" * 16)
+    assert integrity._number(float("inf")) == "XInfinity"
+    assert integrity._number(0.5) == integrity._number(Decimal("0.50")) == "D5e-1"
+    for number in (-120, 0, 7, 10**17, -(10**18), 10**18, 10**30, -5):
+        assert integrity._number(number) == integrity._number(Decimal(number))
+    assert integrity._number(-120) == "D-12e1"
+    assert integrity._number(0) == "D0"
+    parts: list[str] = []
+    integrity._canonical([None, True, False, "ab", {"k": "v"}, object], parts)
+    assert parts[:8] == ["L6", "N", "T", "F", "S2:ab", "M1", "S1:k", "S1:v"]
+    assert parts[8].startswith("Rtype:")

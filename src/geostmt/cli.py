@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from geostmt._version import __version__
@@ -24,6 +24,19 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 PROGRESS_EVERY = 10_000
+MAX_PROBLEMS = 1_000
+"""How many problems ``geostmt validate`` prints a file by default; the rest are counted."""
+
+
+def _count(text: str) -> int:
+    """An argument that must be a whole number >= 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, not {text!r}")
+    return value
 
 
 def _engine_options(command: argparse.ArgumentParser) -> None:
@@ -56,6 +69,11 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--quiet", "-q", action="store_true", help="print problems only, no summary"
     )
+    validate.add_argument(
+        "--max-problems", type=_count, default=MAX_PROBLEMS, metavar="N",
+        help=f"print at most N problems a file, then how many more (default {MAX_PROBLEMS:,}; "
+        "0: every one)",
+    )  # fmt: skip
     _engine_options(validate)
     validate.add_argument(
         "--format",
@@ -113,11 +131,11 @@ def _progress(name: str, lines: Iterator[Line], stream: TextIO) -> Iterator[Line
     count = 0
     for count, line in enumerate(lines, 1):  # count is read after the loop
         if count % PROGRESS_EVERY == 0:
-            stream.write(f"\r{name}: {count:,} records read")
+            stream.write(f"\r{escape_text(name)}: {count:,} records read")
             stream.flush()
         yield line
     if count >= PROGRESS_EVERY:
-        stream.write(f"\r{name}: {count:,} records read\n")
+        stream.write(f"\r{escape_text(name)}: {count:,} records read\n")
 
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:
@@ -134,15 +152,19 @@ def _render(
     fmt: str,
     notes: Sequence[str] = (),
     distinct: int | None = None,
+    more: Mapping[str | None, int] | None = None,
 ) -> str:
-    """The problems in the chosen output format (text and github: one line each)."""
+    """The problems in the chosen output format (text and github: one line each), then how
+    many ``more`` each file had that are not shown."""
+    more = {file: count for file, count in (more or {}).items() if count}
     if fmt == "json":
         report = {
-            "valid": not problems,
+            "valid": not problems and not more,
             "files": files,
             "records": records,
             "distinct": distinct,
             "problems": [p._asdict() for p in problems],
+            "more_problems": [{"file": file, "count": count} for file, count in more.items()],
             "warnings": list(notes),
         }
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
@@ -156,6 +178,14 @@ def _render(
             lines.append(f"::error {where}::{_github_escape(message)}\n")
         else:
             lines.append(f"{escape_text(str(problem))}\n")
+    for file, count in more.items():
+        name = file if file is not None else "no file"
+        message = f"... and {count:,} more problem{'s' if count != 1 else ''} in {name}"
+        if fmt == "github":
+            where = _github_escape(file or "", property_value=True)
+            lines.append(f"::error file={where}::{_github_escape(message)}\n")
+        else:
+            lines.append(f"{escape_text(message)}\n")
     return "".join(lines)
 
 
@@ -184,21 +214,19 @@ def validate(
     fmt: str = "text",
     jobs: int | None = None,
     scheduler: str | None = None,
+    max_problems: int = MAX_PROBLEMS,
 ) -> int:
     """Run ``geostmt validate``; returns the exit status. With ``jobs`` or ``scheduler`` the
-    checks run on Dask, with the same output."""
-    from geostmt.dataset import check_inputs
+    checks run on Dask, with the same output. At most ``max_problems`` problems a file are
+    printed (0: all), then how many more it has; one process holds no record and no more
+    problems than it prints, so memory stays bounded whatever the input."""
+    from geostmt.dataset import validate_inputs
     from geostmt.errors import ValidationError
     from geostmt.inputs import Input, expand
-    from geostmt.integrity import sort_problems
-
-    counted: list[int] = []
+    from geostmt.integrity import ProblemStore, sort_problems
 
     def follow(name: str, lines: Iterator[Line]) -> Iterator[Line]:
-        for line in _progress(name, lines, err):
-            if line.record is not None:
-                counted.append(line.number)
-            yield line
+        return _progress(name, lines, err)
 
     inputs: list[Input] = []
     missing: list[Problem] = []
@@ -213,27 +241,37 @@ def validate(
             try:
                 from geostmt.engines import dask as engine
             except ImportError as error:
-                err.write(f"geostmt validate: {error}\n")
+                err.write(f"geostmt validate: {escape_text(str(error))}\n")
                 return 2
             if err.isatty():
                 err.write(f"checking {len(inputs)} input(s) on Dask...\n")
             report = engine.check([i.name for i in inputs], scheduler=scheduler, jobs=jobs)
             found, records, distinct = report.problems, report.records, report.distinct
+            more: dict[str | None, int] = {}
         else:
-            dataset, found = check_inputs(inputs, follow=follow, report_unreadable=True)
-            records = len(counted)
-            distinct = len(dataset) if dataset is not None else None
+            limit = max_problems or None
+            checked = validate_inputs(inputs, follow=follow, report_unreadable=True,
+                                      max_problems=limit)  # fmt: skip
+            found, records, distinct = checked.problems, checked.records, checked.distinct
+            more = checked.more
+    store = ProblemStore(max_problems or None)  # the same limit for what Dask found
+    for problem in [*missing, *found]:
+        store.add(problem)
+    for file, count in store.more.items():
+        more[file] = more.get(file, 0) + count
     notes = [str(warning.message) for warning in caught]
-    problems = sort_problems([*missing, *found], [item.name for item in inputs])
-    out.write(_render(problems, records, len(inputs), fmt, notes, distinct))
+    kept = [problem for problem, _ in store.entries()]
+    problems = sort_problems(kept, [item.name for item in inputs])
+    out.write(_render(problems, records, len(inputs), fmt, notes, distinct, more))
     if fmt != "json":
         for note in notes:
-            err.write(f"geostmt validate: warning: {note}\n")
+            err.write(f"geostmt validate: warning: {escape_text(note)}\n")
+    total = len(problems) + sum(more.values())
     if not quiet and fmt != "json":
-        verdict = "valid" if not problems else f"{len(problems)} problem(s)"
+        verdict = "valid" if not total else f"{total:,} problem(s)"
         merged = f", {distinct} distinct," if distinct is not None and distinct != records else ""
         err.write(f"{records} valid record(s){merged} in {len(inputs)} file(s): {verdict}\n")
-    return 1 if problems else 0
+    return 1 if total else 0
 
 
 def parse(
@@ -268,10 +306,10 @@ def parse(
         else:
             value = parse_place(text, locale=locale, country=country)
     except UnknownLocaleError as error:
-        err.write(f"geostmt parse: --locale: {error}\n")
+        err.write(f"geostmt parse: --locale: {escape_text(str(error))}\n")
         return 2
     except ParseError as error:
-        err.write(f"geostmt parse: {error}\n")
+        err.write(f"geostmt parse: {escape_text(str(error))}\n")
         return 1
     if to is not None and on is not None:
         from geostmt.model.conversion import convert
@@ -279,7 +317,7 @@ def parse(
         try:
             value = convert(value, to, on=on)  # type: ignore[arg-type]  # money, checked above
         except (GeostmtError, ImportError) as error:
-            err.write(f"geostmt parse: {error}\n")
+            err.write(f"geostmt parse: {escape_text(str(error))}\n")
             return 1
     out.write(json.dumps(to_dict(value), ensure_ascii=False) + "\n")
     return 0
@@ -295,7 +333,9 @@ def schema(name: str | None, *, out: TextIO, err: TextIO) -> int:
         cls = model.RECORD_TYPES.get(name) or getattr(model, name, None)
         if not isinstance(cls, type) or not hasattr(cls, "__attrs_attrs__"):
             known = ", ".join([*model.RECORD_TYPES, "Quantity", "Money", "Place", "..."])
-            err.write(f"geostmt schema: unknown type {name!r}; try one of: {known}\n")
+            err.write(
+                f"geostmt schema: unknown type {escape_text(repr(name))}; try one of: {known}\n"
+            )
             return 2
     out.write(json.dumps(json_schema(cls), ensure_ascii=False, indent=2) + "\n")
     return 0
@@ -309,23 +349,23 @@ def import_command(fmt: str, inputs: Sequence[str], output: str, *, err: TextIO)
 
     def follow(name: str, rows: int) -> None:
         if err.isatty() and rows % PROGRESS_EVERY == 0:
-            err.write(f"\r{name}: {rows:,} rows read")
+            err.write(f"\r{escape_text(name)}: {rows:,} rows read")
             err.flush()
 
     try:
         summary = import_files(fmt, inputs, output, follow=follow)
     except OSError as error:
-        err.write(f"geostmt import: cannot read: {error}\n")
+        err.write(f"geostmt import: cannot read: {escape_text(str(error))}\n")
         return 2
     except ValidationError as error:  # an input that is missing or matches nothing
         for problem in error.problems:
-            err.write(f"geostmt import: {problem}\n")
+            err.write(f"geostmt import: {escape_text(str(problem))}\n")
         return 2
     for problem in summary.problems:
-        err.write(f"{problem}\n")
+        err.write(f"{escape_text(str(problem))}\n")
     err.write(
-        f"{summary.rows} row(s) read, {summary.records} record(s) written to {output}, "
-        f"{summary.refused} row(s) refused\n"
+        f"{summary.rows} row(s) read, {summary.records} record(s) written to "
+        f"{escape_text(output)}, {summary.refused} row(s) refused\n"
     )
     return 1 if summary.problems else 0
 
@@ -338,14 +378,15 @@ def export_command(fmt: str, inputs: Sequence[str], output: str, *, err: TextIO)
     dataset, problems = check_jsonl(inputs, report_unreadable=True)
     if dataset is None or problems:
         for problem in problems:
-            err.write(f"{problem}\n")
+            err.write(f"{escape_text(str(problem))}\n")
         err.write(f"geostmt export: {len(problems)} problem(s); nothing written\n")
         return 1
     summary = export_file(fmt, dataset, output)
     for ident, reason in summary.skipped:
-        err.write(f"skipped {ident}: {reason}\n")
+        err.write(f"skipped {escape_text(ident)}: {escape_text(reason)}\n")
     err.write(
-        f"{summary.written} row(s) written to {output}, {len(summary.skipped)} record(s) skipped\n"
+        f"{summary.written} row(s) written to {escape_text(output)}, "
+        f"{len(summary.skipped)} record(s) skipped\n"
     )
     return 0
 
@@ -372,7 +413,7 @@ def convert_command(
         found = expand(inputs)
     except ValidationError as error:
         for problem in error.problems:
-            err.write(f"geostmt convert: {problem}\n")
+            err.write(f"geostmt convert: {escape_text(str(problem))}\n")
         return 2
 
     def follow(name: str, lines: Iterator[Line]) -> Iterator[Line]:
@@ -381,11 +422,11 @@ def convert_command(
     dataset, problems = check_inputs(found, follow=follow, report_unreadable=True)
     if dataset is None or problems:
         for problem in problems:
-            err.write(f"{problem}\n")
+            err.write(f"{escape_text(str(problem))}\n")
         err.write(f"geostmt convert: {len(problems)} problem(s); nothing written\n")
         return 1
     count = convert_dataset(dataset, output)
-    err.write(f"{count} record(s) written to {output}\n")
+    err.write(f"{count} record(s) written to {escape_text(output)}\n")
     return 0
 
 
@@ -397,7 +438,7 @@ def _convert_on_dask(
     try:
         from geostmt.engines import dask as engine
     except ImportError as error:
-        err.write(f"geostmt convert: {error}\n")
+        err.write(f"geostmt convert: {escape_text(str(error))}\n")
         return 2
     if output.endswith(".jsonl.gz"):
         err.write("geostmt convert: --jobs writes .jsonl or a Parquet directory, not .jsonl.gz\n")
@@ -406,17 +447,17 @@ def _convert_on_dask(
         report = engine.convert(inputs, output, scheduler=scheduler, jobs=jobs)
     except ValidationError as error:
         for problem in error.problems:
-            err.write(f"geostmt convert: {problem}\n")
+            err.write(f"geostmt convert: {escape_text(str(problem))}\n")
         return 2
     for problem in report.problems:
-        err.write(f"{problem}\n")
+        err.write(f"{escape_text(str(problem))}\n")
     if report.problems:
         err.write(
             f"geostmt convert: {len(report.problems)} problem(s), listed in "
-            f"{output}.rejects.jsonl; nothing written\n"
+            f"{escape_text(output)}.rejects.jsonl; nothing written\n"
         )
         return 1
-    err.write(f"{report.records} record(s) written to {output}\n")
+    err.write(f"{report.records} record(s) written to {escape_text(output)}\n")
     return 0
 
 
@@ -426,7 +467,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return validate(
             args.files, out=sys.stdout, err=sys.stderr, quiet=args.quiet, fmt=args.format,
-            jobs=args.jobs, scheduler=args.scheduler,
+            jobs=args.jobs, scheduler=args.scheduler, max_problems=args.max_problems,
         )  # fmt: skip
     if args.command == "parse":
         return parse(

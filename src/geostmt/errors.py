@@ -7,6 +7,7 @@ path of the offending field (``items[2].category``) and, when read from JSON Lin
 from __future__ import annotations
 
 import datetime as dt
+import reprlib
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -15,17 +16,59 @@ __all__ = [
     "ParseError",
     "Problem",
     "RateError",
+    "SHOWN_LIMIT",
     "UnknownLocaleError",
     "ValidationError",
     "join_path",
     "shown",
+    "unknown_field",
+    "with_article",
 ]
 
 
+SHOWN_LIMIT = 60
+"""The most characters :func:`shown` gives for a value (well under the 200 promised)."""
+_SHOWN = reprlib.Repr()  # bounded in depth and length (keyword arguments need Python 3.12)
+_SHOWN.maxlevel = 4
+_SHOWN.maxdict = _SHOWN.maxlist = _SHOWN.maxtuple = _SHOWN.maxset = _SHOWN.maxfrozenset = 8
+_SHOWN.maxstring = _SHOWN.maxlong = _SHOWN.maxother = SHOWN_LIMIT
+
+
 def shown(value: object) -> str:
-    """A short, safe rendering of a bad value for an error message."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    """A short, safe rendering of a bad value for an error message: at most
+    :data:`SHOWN_LIMIT` characters, whatever the value (a 64 MiB text, a 5,000-digit integer,
+    a list nested 1,000 deep, an object whose ``repr`` fails), in time and memory bounded by
+    that, not by the value."""
+    try:
+        text = _bounded_repr(value)
+    except Exception:  # a repr that fails is described by its type
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= SHOWN_LIMIT else text[: SHOWN_LIMIT - 3] + "..."
+
+
+def _bounded_repr(value: object) -> str:
+    if isinstance(value, str | bytes):
+        return repr(value[: SHOWN_LIMIT + 1])
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 192:
+        return f"<an integer of about {int(value.bit_length() * 0.30103) + 1:,} digits>"
+    if isinstance(value, list | tuple | dict | set | frozenset):
+        return _SHOWN.repr(value)
+    return repr(value)
+
+
+def with_article(word: str) -> str:
+    """``word`` after "a" or "an", as its first sound needs: ``"an actor"``, ``"a source"``,
+    ``"an aid_package"``, ``"an event"``, ``"a statement"``."""
+    return f"{'an' if word[:1].lower() in 'aeio' else 'a'} {word}"
+
+
+def unknown_field(key: object, known: Iterable[str]) -> str:
+    """The message for a key that no field of the class has, with the nearest field name where
+    one is close: ``unknown field (did you mean 'announced'?)`` for ``annouced``."""
+    from geostmt.reference.acled import suggest
+
+    near = suggest(key, sorted(known)) if isinstance(key, str) else None
+    return "unknown field" + (f" (did you mean {near!r}?)" if near else "")
 
 
 def join_path(prefix: str | int, path: str) -> str:

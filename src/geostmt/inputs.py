@@ -8,19 +8,34 @@ path, or a pattern or directory that holds nothing to read, is a ValidationError
 from __future__ import annotations
 
 import glob
+import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import IO, Literal, NamedTuple
+from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
 import cattrs
 
 from geostmt.errors import Problem, ValidationError
+from geostmt.wire.codec import MAX_RECORD_BYTES
 from geostmt.wire.jsonl import Line, open_binary, scan_jsonl
 
-__all__ = ["JSONL_SUFFIXES", "STDIN", "STDIN_NAME", "Input", "Kind", "expand"]
+if TYPE_CHECKING:
+    from geostmt.model import Record
+
+__all__ = [
+    "JSONL_SUFFIXES",
+    "STDIN",
+    "STDIN_NAME",
+    "Input",
+    "Kind",
+    "expand",
+    "lines_with_ids",
+    "records_at",
+]
 
 STDIN = "-"
 """The argument that means standard input."""
@@ -126,9 +141,14 @@ def _expand_one(argument: str, suffixes: Sequence[str] | None) -> list[Input]:
     if argument == STDIN:
         return [Input(STDIN_NAME, "jsonl" if suffixes is None else "file")]
     path = Path(argument)
-    if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except (OSError, ValueError) as error:  # a name too long, a NUL byte in it
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise _missing(argument, f"cannot read: {reason}") from None
+    if is_dir:
         return _directory(argument, suffixes)
-    if path.exists():
+    if exists:
         return [_file(argument, suffixes)]
     if glob.has_magic(argument):
         matches = sorted(glob.glob(argument, recursive=True))
@@ -196,3 +216,55 @@ def _parquet_below(root: Path) -> list[Path]:
                 keep.append(sub)
         subfolders[:] = keep
     return sorted(datasets)
+
+
+_ID = re.compile(rb'"id"\s*:\s*"((?:[^"\\]|\\.){1,256})"')
+
+
+def lines_with_ids(item: Input, wanted: set[str]) -> Iterator[tuple[str, int]]:
+    """Each ``wanted`` id some JSON Lines line of ``item`` has, valid or not, with the line
+    (numbered as :func:`geostmt.scan_jsonl` numbers them): how the dataset checks find an
+    invalid record that a reference names. Only lines with an ``"id"`` key are decoded."""
+    with item.open() as stream:
+        number = 0
+        while raw := stream.readline(MAX_RECORD_BYTES + 1):
+            number += 1
+            if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # the rest of an oversized line
+                    raw = stream.readline(MAX_RECORD_BYTES + 1)
+                continue
+            match = _ID.search(raw)
+            if match is None:
+                continue
+            try:
+                ident = json.loads(b'"' + match[1] + b'"')
+            except ValueError:
+                continue
+            if ident in wanted:
+                yield _top_level_id(raw, ident), number
+
+
+def _top_level_id(raw: bytes, found: str) -> str:
+    """The record's own id if the line is a JSON object, else the ``found`` one."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return found
+    ident = data.get("id") if isinstance(data, dict) else None
+    return ident if isinstance(ident, str) else found
+
+
+def records_at(
+    item: Input, lines: set[int], *, converter: cattrs.Converter | None = None
+) -> Iterator[tuple[int, Record]]:
+    """The valid records at ``lines`` of ``item`` with their lines, read again, stopping after
+    the last (nothing if the input cannot be read again)."""
+    last = max(lines)
+    try:
+        for line in item.scan(converter=converter):
+            if line.number in lines and line.record is not None:
+                yield line.number, line.record
+            if line.number >= last:
+                return
+    except (OSError, ImportError, ValidationError):
+        return

@@ -4,15 +4,25 @@ merge) and references that resolve to the right type.
 A record becomes one :class:`IdRow` (its id, type, where it was read, and a fingerprint of each
 field) and a :class:`RefRow` per reference it holds. :class:`~geostmt.Dataset` checks records in
 memory with the same messages; :mod:`geostmt.engines` group the id rows by id and join the
-reference rows to them on an engine, so no process ever holds every record.
+reference rows to them on an engine, so no process ever holds every record. One process checking
+files (``geostmt validate``) keeps each id in an :class:`IdTable` (about 50 bytes an id) with a
+:func:`content_digest` of its record, and its problems in a :class:`ProblemStore` capped per file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import operator
+import os
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from enum import Enum
 from typing import Any, NamedTuple
+
+import attrs
 
 from geostmt.errors import Problem
 from geostmt.model import references
@@ -20,7 +30,11 @@ from geostmt.model.spec import describe
 
 __all__ = [
     "IdRow",
+    "IdTable",
+    "ProblemStore",
     "RefRow",
+    "clip",
+    "content_digest",
     "duplicate_message",
     "duplicate_problems",
     "fingerprint",
@@ -168,3 +182,285 @@ def sort_problems(problems: Sequence[Problem], names: Sequence[str]) -> list[Pro
         return (order, problem.line or 0)
 
     return sorted(problems, key=key)
+
+
+def content_digest(record: Any, key: bytes) -> int:
+    """A 64-bit digest of ``record``'s content, keyed by ``key`` (random per run, so no file
+    can be made to collide), equal for records equal as Python compares them: ``1.5`` and
+    ``1.50`` alike, a mapping's keys in any order."""
+    parts: list[str] = []
+    _canonical(record, parts)
+    text = "\x00".join(parts).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(text, digest_size=8, key=key).digest(), "little")
+
+
+def _canonical(value: Any, parts: list[str]) -> None:
+    """``value`` as text, one part per leaf, the same for values that compare equal."""
+    if type(value) is str:  # the most common leaf first
+        parts.append(f"S{len(value)}:{value}")
+    elif value is None:
+        parts.append("N")
+    else:
+        walk = _WALKS.get(type(value)) or _walk_of(type(value))
+        walk(value, parts)
+
+
+_Walk = Callable[[Any, list[str]], None]
+_WALKS: dict[type, _Walk] = {}
+"""How each type is turned into text, found once per type."""
+
+
+def _walk_of(cls: type) -> _Walk:
+    walk: _Walk
+    if issubclass(cls, Enum):
+
+        def walk(value: Any, parts: list[str]) -> None:
+            _canonical(value.value, parts)
+
+    elif issubclass(cls, str):
+
+        def walk(value: Any, parts: list[str]) -> None:
+            parts.append(f"S{len(value)}:{value}")
+
+    elif issubclass(cls, bool):
+
+        def walk(value: Any, parts: list[str]) -> None:
+            parts.append("T" if value else "F")
+
+    elif issubclass(cls, int | float | Decimal):
+
+        def walk(value: Any, parts: list[str]) -> None:
+            parts.append(_number(value))
+
+    elif issubclass(cls, list | tuple):
+
+        def walk(value: Any, parts: list[str]) -> None:
+            parts.append(f"L{len(value)}")
+            for item in value:
+                _canonical(item, parts)
+
+    elif issubclass(cls, Mapping):
+
+        def walk(value: Any, parts: list[str]) -> None:
+            parts.append(f"M{len(value)}")
+            for name in sorted(value, key=str):
+                _canonical(name, parts)
+                _canonical(value[name], parts)
+
+    elif attrs.has(cls):
+        names = [field.name for field in attrs.fields(cls) if field.eq]
+        tag = f"O{cls.__qualname__}"
+        values = operator.attrgetter(*names) if len(names) > 1 else None
+
+        def walk(value: Any, parts: list[str]) -> None:
+            parts.append(tag)
+            for item in values(value) if values else [getattr(value, n) for n in names]:
+                if item is None:  # most fields of most records: inline, not a call each
+                    parts.append("N")
+                elif type(item) is str:
+                    parts.append(f"S{len(item)}:{item}")
+                else:
+                    _canonical(item, parts)
+
+    else:
+
+        def walk(value: Any, parts: list[str]) -> None:
+            parts.append(f"R{type(value).__qualname__}:{value!r}")
+
+    _WALKS[cls] = walk
+    return walk
+
+
+def _number(value: float | Decimal) -> str:
+    """A number exactly, trailing zeros dropped: 1, 1.0, 1.00 and 1E+0 are one text (a float
+    is taken at its exact binary value, as ``==`` compares it with a Decimal)."""
+    if type(value) is int and -(10**18) < value < 10**18:  # as the Decimal below, faster
+        text = str(value)
+        kept = text.rstrip("0")
+        return f"D{kept}e{len(text) - len(kept)}" if kept not in ("", "-") else "D0"
+    exact = Decimal(value)
+    if not exact.is_finite():  # nan and infinities: refused by validation, kept apart here
+        return f"X{exact}"
+    sign, digits, exponent = exact.as_tuple()
+    assert isinstance(exponent, int)
+    end = len(digits)
+    while end and digits[end - 1] == 0:
+        end -= 1
+    if not end:
+        return "D0"
+    exponent += len(digits) - end
+    return f"D{'-' if sign else ''}{''.join(map(str, digits[:end]))}e{exponent}"
+
+
+_EMPTY = -1
+
+
+class IdTable:
+    """The distinct ids of a dataset, each with its type, where it was first read and the
+    :func:`content_digest` of that record, in flat arrays: about 50 bytes an id (a ``dict`` of
+    id strings takes over 120), so one process checks a file of millions of records.
+
+    An id is kept as a 128-bit keyed digest (blake2b, a key per table), so telling two ids
+    apart by it fails with odds of about 1 in 10**26 for ten million ids.
+    """
+
+    __slots__ = ("_high", "_key", "_kinds", "_lines", "_low", "_mask", "_orders", "_slots",
+                 "_types", "contents", "type_names")  # fmt: skip
+
+    def __init__(self, type_names: Sequence[str]) -> None:
+        self.type_names = tuple(type_names)
+        self._types = {name: code for code, name in enumerate(self.type_names)}
+        self._key = os.urandom(16)
+        self._high = array("Q")
+        self._low = array("Q")
+        self.contents = array("Q")
+        self._kinds = bytearray()
+        self._orders = array("L")
+        self._lines = array("Q")
+        self._slots = array("l", [_EMPTY]) * 1024
+        self._mask = 1023
+
+    def __len__(self) -> int:
+        return len(self._high)
+
+    def key(self) -> bytes:
+        """The key of this table's digests (for :func:`content_digest`)."""
+        return self._key
+
+    def digest(self, ident: str) -> tuple[int, int]:
+        """The 128-bit digest ``ident`` is kept under, as two 64-bit halves."""
+        data = hashlib.blake2b(ident.encode("utf-8", "surrogatepass"), key=self._key).digest()
+        return int.from_bytes(data[:8], "little"), int.from_bytes(data[8:16], "little")
+
+    def _slot(self, high: int, low: int) -> int:
+        """The slot holding this digest, or the empty slot where it would go."""
+        slots, mask = self._slots, self._mask
+        slot = low & mask
+        while (index := slots[slot]) != _EMPTY:
+            if self._low[index] == low and self._high[index] == high:
+                return slot
+            slot = (slot + 1) & mask
+        return slot
+
+    def find(self, ident: str) -> int:
+        """The index of ``ident``, or -1 if no record has it."""
+        return self._slots[self._slot(*self.digest(ident))]
+
+    def find_digest(self, high: int, low: int) -> int:
+        """The index of the id with this :meth:`digest`, or -1."""
+        return self._slots[self._slot(high, low)]
+
+    def add(self, ident: str, kind: str, order: int, line: int | None, content: int) -> int:
+        """Keep ``ident`` if new and return -1; if it was seen, return its index, unchanged."""
+        high, low = self.digest(ident)
+        slot = self._slot(high, low)
+        found = self._slots[slot]
+        if found != _EMPTY:
+            return found
+        index = len(self._high)
+        self._slots[slot] = index
+        self._high.append(high)
+        self._low.append(low)
+        self.contents.append(content)
+        self._kinds.append(self._types[kind])
+        self._orders.append(order)
+        self._lines.append(0 if line is None else line)
+        if 4 * len(self._high) > 3 * len(self._slots):
+            self._grow()
+        return _EMPTY
+
+    def _grow(self) -> None:
+        self._slots = array("l", [_EMPTY]) * (2 * len(self._slots))
+        self._mask = len(self._slots) - 1
+        for index, (high, low) in enumerate(zip(self._high, self._low, strict=True)):
+            self._slots[self._slot(high, low)] = index
+
+    def kind(self, index: int) -> str:
+        """The type of the record kept at ``index``."""
+        return self.type_names[self._kinds[index]]
+
+    def origin(self, index: int) -> tuple[int, int | None]:
+        """The input position and line (None if not from a file) of the record at ``index``."""
+        line = self._lines[index]
+        return self._orders[index], line or None
+
+
+def clip(problem: Problem, *, path: int = 200, message: int = 1000) -> Problem:
+    """``problem`` with its path and message cut to at most ``path`` and ``message``
+    characters (an unknown key 60 MB long is a path too)."""
+    if len(problem.path) <= path and len(problem.message) <= message:
+        return problem
+    return problem._replace(path=_cut(problem.path, path), message=_cut(problem.message, message))
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class ProblemStore:
+    """Problems kept as they are found, at most ``limit`` a file (None: all): the first in
+    reading order (line, then the order found); the others are only counted, in ``more``.
+    Holds at most about twice ``limit`` a file at any time, each problem :func:`clip`-ped, so
+    a file of millions of bad lines takes bounded memory.
+
+    Each problem comes with the position of its input (``order``), a ``rank`` (what kind of
+    problem: the kept ones are given back by rank, then position) and ``extra`` data for
+    whoever finishes its message later.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+        self._files: dict[str | None, list[_Entry]] = {}
+        self._more: dict[str | None, int] = {}
+        self._count = 0
+
+    def add(
+        self,
+        problem: Problem,
+        *,
+        order: int = 0,
+        rank: int = 0,
+        extra: Any = None,
+        seq: int | None = None,
+    ) -> None:
+        """Keep ``problem`` (or count it, past the limit of its file); ``seq`` orders problems
+        of one rank, input and line (by default, the order they are added in)."""
+        entries = self._files.setdefault(problem.file, [])
+        self._count += 1
+        seq = self._count if seq is None else seq
+        entries.append(_Entry(problem.line or 0, seq, rank, order, clip(problem), extra))
+        if self.limit is not None and len(entries) > 2 * self.limit + 16:
+            self._trim(problem.file, entries)
+
+    def _trim(self, file: str | None, entries: list[_Entry]) -> None:
+        if self.limit is None or len(entries) <= self.limit:
+            return
+        entries.sort()
+        self._more[file] = self._more.get(file, 0) + len(entries) - self.limit
+        del entries[self.limit :]
+
+    def entries(self) -> list[tuple[Problem, Any]]:
+        """The kept problems with their extra data: by rank, then input, line and the order
+        they were found in."""
+        kept: list[_Entry] = []
+        for file, entries in self._files.items():
+            self._trim(file, entries)
+            kept.extend(entries)
+        kept.sort(key=lambda entry: (entry.rank, entry.order, entry.line, entry.seq))
+        return [(entry.problem, entry.extra) for entry in kept]
+
+    @property
+    def more(self) -> dict[str | None, int]:
+        """How many problems of each file were counted but not kept."""
+        for file, entries in self._files.items():
+            self._trim(file, entries)
+        return dict(self._more)
+
+
+class _Entry(NamedTuple):
+    line: int
+    seq: int
+    rank: int
+    order: int
+    problem: Problem
+    extra: Any
