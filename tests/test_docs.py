@@ -1,8 +1,14 @@
-"""The schema reference in docs/schema.md matches the classes it describes."""
+"""The docs match the code: docs/schema.md's tables, and the pages whose code blocks run."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
 
 import attrs
 import pytest
@@ -54,3 +60,62 @@ def test_describe_page_lists_every_leniency() -> None:
     page = (ROOT / "docs" / "describe.md").read_text(encoding="utf-8")
     for _, what in schema_leniencies():
         assert f"| {what} |" in page, what
+
+
+# Pages whose every code block runs: Python blocks in order in one namespace, each ``text``
+# block right after one being what it prints, and ``console`` blocks of ``$ geostmt ...``
+# commands with their output; all in an empty working directory.
+RUNNABLE_PAGES = ["cookbook.md"]
+_BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.S | re.M)
+
+
+def _run_console(block: str, cwd: Path) -> list[tuple[str, str, str]]:
+    """Each ``$ command`` of a console block with the output shown and the output it gives."""
+    results = []
+    for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+        command, _, shown = chunk.partition("\n")
+        words = shlex.split(command)
+        assert words[0] == "geostmt", f"only geostmt commands run in the docs: {command}"
+        done = subprocess.run(
+            [sys.executable, "-m", "geostmt", *words[1:]], cwd=cwd, capture_output=True, text=True
+        )
+        results.append((command, shown.strip(), (done.stdout + done.stderr).strip()))
+    return results
+
+
+@pytest.mark.parametrize("page", RUNNABLE_PAGES)
+def test_page_code_blocks_run(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every code block of the page runs and prints what the page shows after it."""
+    pytest.importorskip("pyarrow", reason="the page's last recipe needs the arrow extra")
+    pytest.importorskip("pandas", reason="the page's last recipe needs pandas")
+    monkeypatch.chdir(tmp_path)
+    blocks = _BLOCK.findall((ROOT / "docs" / page).read_text(encoding="utf-8"))
+    namespace: dict[str, object] = {"__name__": f"docs.{page}"}
+    printed: str | None = None
+    ran = 0
+    for language, code in blocks:
+        if language == "python":
+            output = io.StringIO()
+            with contextlib.redirect_stdout(output):
+                exec(compile(code, f"docs/{page}", "exec"), namespace)
+            printed = output.getvalue().strip()
+        elif language == "text":
+            assert printed is not None, "a text block shows what the Python block before prints"
+            assert printed == code.strip()
+            printed = None
+        elif language == "console":
+            for command, shown, given in _run_console(code, tmp_path):
+                assert given == shown, command
+        else:
+            pytest.fail(f"docs/{page} has a {language} block, which the test cannot run")
+        ran += 1
+    assert ran >= 8, f"docs/{page} has fewer code blocks than expected: {ran}"
+
+
+def test_versions_page_example_runs() -> None:
+    """The Python example of docs/versions.md (a 1.0 record read and written as 1.1) runs."""
+    page = (ROOT / "docs" / "versions.md").read_text(encoding="utf-8")
+    blocks = [code for language, code in _BLOCK.findall(page) if language == "python"]
+    assert blocks
+    for code in blocks:
+        exec(compile(code, "docs/versions.md", "exec"), {"__name__": "docs.versions"})

@@ -104,7 +104,7 @@ class Series:
 class PublishedRates(Rates):
     """A source publishing daily rates of each currency against one ``base`` currency.
 
-    Subclasses give :meth:`_all_series`; this class finds a day's rate (falling back to the last
+    Subclasses give ``_all_series()``; this class finds a day's rate (falling back to the last
     published day at most ``window`` days earlier), averages, crosses through the base and says
     what went wrong, with the nearest published days, when a rate is missing.
     """

@@ -21,6 +21,7 @@ __all__ = [
 ]
 
 DECIMAL_PRECISION = 38
+"""The digits of every decimal column (``decimal128``'s most); the scale is ``DECIMAL_SCALE``."""
 DECIMAL_SCALE = 6
 """Every decimal is ``decimal128(38, 6)``: six places hold every ISO 4217 minor unit (at most
 four) with room for fractional quantities; 32 digits before the point. A value that does not

@@ -67,7 +67,7 @@ def _raw_rows(source: Input) -> Iterator[tuple[int, object]]:
 
 
 def scan(source: Input) -> Iterator[Row]:
-    """Every PLOVER object of ``source`` (a path or a text file) as a :class:`Row`.
+    """Every PLOVER object of ``source`` (a path or a text file) as a :class:`~geostmt.interop.Row`.
 
     Row numbers are line numbers for JSON Lines and 1-based array indexes for the 0.5 form.
     A row that is no usable event (the 0.5 ``DOCUMENT`` record, a category neither current
