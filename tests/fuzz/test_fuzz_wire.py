@@ -93,3 +93,33 @@ def test_fuzz_read_jsonl(lines: list[str], compress: bool, data: st.DataObject) 
             assert record.TYPE in _TYPES
     problems = g.validate_jsonl(io.BytesIO(raw))
     assert all(problem.line is None or problem.line >= 1 for problem in problems)
+
+
+def _outcome(read: Any) -> Any:
+    """What ``read()`` gives: a record, or the problems of its ValidationError."""
+    try:
+        return read()
+    except g.ValidationError as error:
+        return error.problems
+
+
+def _hooked_converter() -> Any:
+    """A configured converter with a user's hook (geostmt's own, wrapped) on each value class,
+    so no record class's hook may use its generated decoder."""
+    converter = g.make_converter()
+    for cls in (g.Money, g.Quantity, g.Place):
+        own = converter.get_structure_hook(cls)
+        converter.register_structure_hook(cls, lambda data, cls, own=own: own(data, cls))
+    return converter
+
+
+_HOOKED = _hooked_converter()
+
+
+@FUZZ
+@given(record=records, data=st.data())
+def test_fuzz_user_hooks_read_as_geostmt_does(record: dict[str, Any], data: st.DataObject) -> None:
+    """A converter whose user hooks (for nested classes) send every record the detailed way
+    reads each JSON record, mutated or not, to the same record or the same problems."""
+    text = _mutate(_text(record), data)
+    assert _outcome(lambda: g.loads(text, converter=_HOOKED)) == _outcome(lambda: g.loads(text))

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from geostmt.errors import shown
 from geostmt.model.class_rules import ClassRule
 from geostmt.model.fields import METADATA_KEY, FieldRule
 from geostmt.model.rules import Nested, Ref, Rule
@@ -111,7 +112,7 @@ def describe(cls: type[Any]) -> RecordSpec:
 
 def _describe(cls: type[Any]) -> RecordSpec:
     if not is_described(cls):
-        raise TypeError(f"{cls!r} is not a geostmt class described by field rules")
+        raise TypeError(f"{shown(cls)} is not a geostmt class described by field rules")
     hints = typing.get_type_hints(cls)
     docs = field_docs(cls)
     specs = []

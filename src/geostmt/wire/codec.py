@@ -7,17 +7,20 @@ oversized input are each a :class:`~geostmt.ValidationError`, never another exce
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar, overload
 
 import cattrs
 
-from geostmt.errors import ValidationError, shown
-from geostmt.model import RECORD_TYPES, Record
+from geostmt.errors import ValidationError, join_path, shown
+from geostmt.model import RECORD_CLASSES, RECORD_TYPES, Record
+from geostmt.model.spec import is_described
 from geostmt.wire.converter import default_converter
 from geostmt.wire.decoders import decoders
 from geostmt.wire.fastjson import encode_text, parse, parse_bytes, refuse_constant
+from geostmt.wire.structure import path_key
 from geostmt.wire.versions import VERSION_KEY, migrate
 
 __all__ = ["MAX_RECORD_BYTES", "decode_json", "dumps", "from_dict", "loads", "to_dict"]
@@ -26,6 +29,51 @@ T = TypeVar("T")
 MAX_RECORD_BYTES = 16 * 1024 * 1024
 """The largest JSON text read as one record; anything larger is refused unread."""
 _TAGS = ", ".join(RECORD_TYPES)
+_CLASSES = (
+    f"a record class ({', '.join(c.__name__ for c in RECORD_CLASSES)}) "
+    "or a value class such as Money or Place"
+)
+
+
+def _require_text(text: Any, function: str) -> None:
+    """A ``TypeError`` naming ``function`` and the type, unless ``text`` is JSON text."""
+    if not isinstance(text, str | bytes | bytearray):
+        raise TypeError(f"{function}() expects text (a str or bytes), not {type(text).__name__}")
+
+
+def _given(value: Any) -> str:
+    """A wrong argument as an error message names it: its type, and itself if short."""
+    if isinstance(value, type):
+        return shown(value)
+    return f"{type(value).__name__} {shown(value)}"
+
+
+_DESCRIBED: set[type[Any]] = set()
+"""Classes found to be geostmt's (checked once each: the check costs a microsecond)."""
+
+
+def _require_class(cls: Any, function: str) -> None:
+    """A ``TypeError`` saying which classes ``function`` reads, unless ``cls`` is one."""
+    if isinstance(cls, type) and cls in _DESCRIBED:
+        return
+    if not is_described(cls):
+        raise TypeError(
+            f"{function}() expects cls to be None or a geostmt class: {_CLASSES}; not {_given(cls)}"
+        )
+    _DESCRIBED.add(cls)
+
+
+def _require_value(value: Any, function: str) -> None:
+    """A ``TypeError`` naming ``function`` and the type, unless ``value`` is a geostmt value."""
+    kind = type(value)
+    if kind in _DESCRIBED:
+        return
+    if not is_described(kind):
+        raise TypeError(
+            f"{function}() expects a geostmt record or value (such as an Actor or Money), "
+            f"not {kind.__name__}"
+        )
+    _DESCRIBED.add(kind)
 
 
 # The default converter's hooks by class, called directly (cattrs' dispatch costs a
@@ -35,15 +83,29 @@ _UNSTRUCTURE: dict[type[Any], Callable[[Any], Any]] = {}
 
 
 def to_dict(value: Any, *, converter: cattrs.Converter | None = None) -> dict[str, Any]:
-    """A record or value as a JSON-ready dict: ``type`` first, defaults and None left out."""
+    """A record or value as a JSON-ready dict: ``type`` first, defaults and None left out.
+
+    Raises ``TypeError`` for a value that is not a geostmt record or value, and
+    :class:`~geostmt.ValidationError` where a hook of ``converter`` gives something nested too
+    deeply to write.
+    """
+    return _to_dict(value, converter, "to_dict")
+
+
+def _to_dict(value: Any, converter: cattrs.Converter | None, function: str) -> dict[str, Any]:
     if converter is None:
         kind = type(value)
         hook = _UNSTRUCTURE.get(kind)
         if hook is None:
+            _require_value(value, function)
             hook = _UNSTRUCTURE[kind] = default_converter().get_unstructure_hook(kind)
         result: dict[str, Any] = hook(value)
         return result
-    unstructured: dict[str, Any] = converter.unstructure(value)
+    _require_value(value, function)
+    try:
+        unstructured: dict[str, Any] = converter.unstructure(value)
+    except RecursionError:
+        raise ValidationError.single("", "nested too deeply to write") from None
     return unstructured
 
 
@@ -58,8 +120,11 @@ def from_dict(
 ) -> Any:
     """A record from a dict, its class chosen by ``type``; or a bare value of class ``cls``.
 
-    Raises :class:`~geostmt.ValidationError` listing every problem with its path.
+    Raises :class:`~geostmt.ValidationError` listing every problem with its path, and
+    ``TypeError`` for a ``cls`` that is not a geostmt class.
     """
+    if cls is not None:
+        _require_class(cls, "from_dict")
     if type(data) is dict and VERSION_KEY in data:
         data = migrate(data)
     if cls is None:
@@ -90,8 +155,43 @@ def dumps(value: Any, *, converter: cattrs.Converter | None = None) -> str:
 
     With orjson installed the text is the same except for float exponents (``1e-7`` for
     ``1e-07``, the same value); see :mod:`geostmt.wire.fastjson`.
+
+    Raises ``TypeError`` for a value that is not a geostmt record or value, and
+    :class:`~geostmt.ValidationError` naming the path where a hook of ``converter`` gives what
+    JSON cannot be written from (an integer past Python's digit limit, absurd nesting).
     """
-    return encode_text(to_dict(value, converter=converter))
+    data = _to_dict(value, converter, "dumps")
+    try:
+        return encode_text(data)
+    except RecursionError:
+        raise ValidationError.single("", "nested too deeply to write") from None
+    except ValueError as error:
+        if "integer string conversion" not in str(error):
+            raise
+        path, digits = _unwritable_integer(data)
+        raise ValidationError.single(
+            path, f"integer too long to write (about {digits:,} digits)"
+        ) from None
+
+
+def _unwritable_integer(data: Any) -> tuple[str, int]:
+    """The path of the first integer in ``data`` past Python's digit limit, and its size
+    (found without recursion: ``data`` may be nested deeply)."""
+    limit = sys.get_int_max_str_digits()
+    pending: list[tuple[str, Any]] = [("", data)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, dict):
+            items = [(join_path(path, path_key(k)), v) for k, v in value.items()]
+            pending.extend(reversed(items))
+        elif isinstance(value, list | tuple):
+            pending.extend(reversed([(f"{path}[{i}]", v) for i, v in enumerate(value)]))
+        elif isinstance(value, int) and value.bit_length() > limit * 3:
+            try:
+                str(value)
+            except ValueError:
+                return path, int(value.bit_length() * 0.30103) + 1
+    return "", 0  # pragma: no cover - the encoder found one
 
 
 def _too_long_integer(text: str) -> ValidationError:
@@ -136,7 +236,9 @@ _INT_DIGITS = 4300
 
 def decode_json(text: str | bytes) -> Any:
     """Parse one JSON document strictly; any failure is a ValidationError at path ``""``
-    (an integer past Python's 4,300-digit limit: at its own path)."""
+    (an integer past Python's 4,300-digit limit: at its own path). Anything but text (a str
+    or bytes) is a ``TypeError``."""
+    _require_text(text, "decode_json")
     return _decode(text, orjson=True)
 
 
@@ -182,7 +284,14 @@ def loads(text: str | bytes, cls: type[T], *, converter: cattrs.Converter | None
 def loads(
     text: str | bytes, cls: type[Any] | None = None, *, converter: cattrs.Converter | None = None
 ) -> Any:
-    """A record (or a value of class ``cls``) from JSON text; ``ValidationError`` otherwise."""
+    """A record (or a value of class ``cls``) from JSON text; ``ValidationError`` otherwise.
+
+    Raises ``TypeError`` for ``text`` that is not a str or bytes, or a ``cls`` that is not a
+    geostmt class.
+    """
+    _require_text(text, "loads")
+    if cls is not None:
+        _require_class(cls, "loads")
     if converter is None and type(text) is bytes and len(text) <= MAX_RECORD_BYTES:
         # the JSON Lines case, in one step: orjson's dict straight to the class's decoder
         data = parse_bytes(text)
@@ -199,4 +308,4 @@ def loads(
             return from_dict(data, cls)
         if data is None:  # orjson could not vouch for it: the strict parse, once
             return from_dict(_decode(text, orjson=False), cls)
-    return from_dict(decode_json(text), cls, converter=converter)
+    return from_dict(_decode(text, orjson=True), cls, converter=converter)

@@ -18,7 +18,15 @@ __all__ = ["configure_converter", "default_converter", "make_converter"]
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
-    """Register geostmt's structure and unstructure hooks on ``converter``."""
+    """Register geostmt's structure and unstructure hooks on ``converter``.
+
+    Raises ``TypeError`` for anything but a cattrs converter.
+    """
+    if not isinstance(converter, cattrs.BaseConverter):
+        raise TypeError(
+            "configure_converter() expects a cattrs converter (a cattrs.Converter), "
+            f"not {type(converter).__name__}"
+        )
     configure_unstructure(converter, is_described)
     converter.register_structure_hook_factory(
         is_described, lambda cls: make_structure_fn(cls, converter)

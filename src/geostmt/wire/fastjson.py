@@ -33,6 +33,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from geostmt.errors import shown
+
 __all__ = [
     "ORJSON_ENV",
     "encode",
@@ -89,7 +91,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise ValueError(f"duplicate key {key!r}")
+                raise ValueError(f"duplicate key {shown(key)}")
             seen.add(key)
     return result
 

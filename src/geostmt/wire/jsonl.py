@@ -6,6 +6,7 @@ and skip a UTF-8 byte-order mark at the start of a file, with a warning.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import os
@@ -102,8 +103,12 @@ def open_binary(source: Source) -> Iterator[IO[bytes]]:
     Gzip is recognised by its first two bytes (:data:`GZIP_MAGIC`), so a compressed file named
     ``.jsonl`` reads too; a path named ``.gz`` that is not gzip is a ValidationError. Streams:
     nothing is read ahead beyond the first bytes.
+
+    Raises ``TypeError`` for a source that is neither a path nor a binary file (a text file
+    included), and ``OSError`` for a path that cannot be opened (no such file, or a name no file
+    can have: a NUL byte, a lone surrogate).
     """
-    with open(source, "rb") if isinstance(source, str | os.PathLike) else _kept(source) as raw:
+    with _open_path(source) if isinstance(source, str | os.PathLike) else _kept(source) as raw:
         head, stream = _head(raw, len(GZIP_MAGIC))
         if head == GZIP_MAGIC:
             with gzip.GzipFile(fileobj=stream, mode="rb") as unzipped:
@@ -115,9 +120,28 @@ def open_binary(source: Source) -> Iterator[IO[bytes]]:
         yield stream
 
 
+def _open_path(path: str | os.PathLike[str]) -> IO[bytes]:
+    """``path`` opened for reading bytes; a name no file can have is an ``OSError`` too."""
+    try:
+        return open(path, "rb")
+    except ValueError as error:  # a NUL byte, a lone surrogate: as a missing file, not a bug
+        name = shown(os.fspath(path))
+        raise OSError(errno.EINVAL, f"cannot be a file name ({error})", name) from None
+
+
 @contextmanager
 def _kept(stream: IO[bytes]) -> Iterator[IO[bytes]]:
     """``stream`` itself, left open: the caller owns it."""
+    if isinstance(stream, io.TextIOBase):
+        raise TypeError(
+            f"expected a path or a binary file, not a text file ({type(stream).__name__}); "
+            "open it in binary mode ('rb')"
+        )
+    if not callable(getattr(stream, "read", None)):
+        raise TypeError(
+            "expected a path (a str or os.PathLike) or a binary file open for reading, "
+            f"not {type(stream).__name__}"
+        )
     yield stream
 
 
@@ -163,7 +187,7 @@ def _numbered(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes | None]
 
 
 def scan_jsonl(source: Source, *, converter: cattrs.Converter | None = None) -> Iterator[Line]:
-    """Every non-blank line of ``source`` (a path or a binary file) as a :class:`~geostmt.wire.Line`.
+    """Every non-blank line of ``source`` (a path or binary file): a :class:`~geostmt.wire.Line`.
 
     Reads a batch of lines at a time (256 lines or 1 MiB, decoded with the garbage collector
     held off), so files larger than memory are fine. Blank lines are skipped.

@@ -11,6 +11,7 @@ import inspect
 from typing import Any
 
 from geostmt._version import SCHEMA_VERSION
+from geostmt.errors import shown
 from geostmt.model import RECORD_TYPES, rules
 from geostmt.model.identifiers import SCHEMES
 from geostmt.model.languages import language_tag_pattern
@@ -160,7 +161,7 @@ def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
         name = "record"
     else:
         if not is_described(cls):
-            raise TypeError(f"{cls!r} is not a geostmt type")
+            raise TypeError(f"{shown(cls)} is not a geostmt type")
         body = builder.object_schema(cls)
         builder.defs.pop(cls.__name__, None)
         name = _snake(cls.__name__)

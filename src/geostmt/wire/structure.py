@@ -20,9 +20,21 @@ from geostmt.model.rules import Nested, Rule, expected
 from geostmt.model.spec import FieldSpec, describe
 from geostmt.wire.decoders import decoder
 
-__all__ = ["make_detailed_structure_fn", "make_structure_fn"]
+__all__ = ["KEY_LIMIT", "make_detailed_structure_fn", "make_structure_fn", "path_key"]
 
 Hook = Callable[[Any], Any]
+
+KEY_LIMIT = 200
+"""The most characters of an object key a problem's path holds (a 60 MB key is not a 60 MB
+path); a longer key is cut, ending in ``...``. The same bound as a stored problem's path."""
+
+
+def path_key(key: object) -> str:
+    """``key`` as a problem's path names it: a str itself (cut past :data:`KEY_LIMIT`
+    characters), anything else as :func:`~geostmt.errors.shown` renders it."""
+    if not isinstance(key, str):
+        return shown(key)
+    return key if len(key) <= KEY_LIMIT else key[: KEY_LIMIT - 3] + "..."
 
 
 def _wrong(kind: str, value: Any) -> ValidationError:
@@ -121,9 +133,10 @@ def make_detailed_structure_fn(
                 continue
             values[field.name] = value
         if not allowed.issuperset(data):
-            problems.extend(
-                Problem(str(k), unknown_field(k, allowed)) for k in data if k not in allowed
-            )
+            for key in data:
+                if key not in allowed:
+                    named = path_key(key)  # a long key is near no field: cut, it reads the same
+                    problems.append(Problem(named, unknown_field(named, allowed)))
         if tag is not None and data.get("type", tag) != tag:
             problems.append(Problem("type", f"{shown(data['type'])} is not {tag!r}"))
         if problems:
@@ -138,17 +151,54 @@ def make_structure_fn(cls: type[Any], converter: cattrs.Converter) -> Callable[[
 
     The class's generated decoder (:func:`geostmt.wire.decoders.decoder`) reads the usual
     valid object in one call; whatever it cannot vouch for is read again by the detailed path,
-    so errors are as precise as if the decoder did not exist.
+    so errors are as precise as if the decoder did not exist. The generated decoder reads the
+    classes nested in ``cls`` itself, so it is used only while ``converter`` structures each of
+    them with geostmt's own hook: where a hook of the caller's is registered for one (a Money
+    read their way), every object goes the detailed path, which asks ``converter``.
     """
     detailed = make_detailed_structure_fn(cls, converter)
-    decode = decoder(cls)
+    if _nested_hooks_are_own(cls, converter):
+        decode = decoder(cls)
 
-    def structure(data: Any, _: Any = None) -> Any:
-        try:
-            return decode(data)
-        except Exception:  # anything odd is the detailed path's to explain
+        def structure(data: Any, _: Any = None) -> Any:
+            try:
+                return decode(data)
+            except Exception:  # anything odd is the detailed path's to explain
+                return detailed(data, None)
+
+        structure.decode = decode  # type: ignore[attr-defined]
+    else:
+
+        def structure(data: Any, _: Any = None) -> Any:
             return detailed(data, None)
 
     structure.detailed = detailed  # type: ignore[attr-defined]  # for tests comparing paths
-    structure.decode = decode  # type: ignore[attr-defined]
+    structure.geostmt_class = cls  # type: ignore[attr-defined]  # marks geostmt's own hook
     return structure
+
+
+_BUILDING: set[tuple[int, type[Any]]] = set()
+"""(converter id, class) pairs whose hook is being made (a class holding itself: none yet)."""
+
+
+def _nested_hooks_are_own(cls: type[Any], converter: cattrs.Converter) -> bool:
+    """Whether ``converter`` structures every class nested in ``cls``, at any depth, with the
+    hook :func:`make_structure_fn` made for it (and so as the generated decoder does)."""
+    key = (id(converter), cls)
+    _BUILDING.add(key)
+    try:
+        pending = [f.nested for f in describe(cls).fields if f.nested is not None]
+        seen: set[type[Any]] = set()
+        while pending:
+            nested = pending.pop()
+            if nested in seen:
+                continue
+            seen.add(nested)
+            if (id(converter), nested) not in _BUILDING:
+                hook = converter.get_structure_hook(nested)
+                if getattr(hook, "geostmt_class", None) is not nested:
+                    return False
+            pending.extend(f.nested for f in describe(nested).fields if f.nested is not None)
+        return True
+    finally:
+        _BUILDING.discard(key)
