@@ -6,12 +6,17 @@ the ratio of the last to the first. Linear time means a ratio near the size rati
 100 kB -> 1 MB); the promise is at most 12 and under 5 s at 1 MB. A call that runs past
 ``--skip-after`` seconds at one size is not run at the next (its time would only be longer);
 an exception other than ParseError is printed in place of a time.
+
+``--no-gc`` pauses the garbage collector around each timed call, to tell its share apart: a
+``find_*`` that returns one match every few characters builds hundreds of thousands of result
+objects at 1 MB, and CPython's full collections (none at 100 kB, several at 1 MB) walk them.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import time
 from collections.abc import Callable
 
@@ -48,21 +53,30 @@ FAST = 0.05
 (a 1 MB text does not fit where a 100 kB one does) than about the work done: marked ``*``."""
 
 
-def _once(function: Callable[..., object], text: str, locale: str) -> float:
-    start = time.perf_counter()
-    with contextlib.suppress(ParseError):
-        function(text, locale=locale)
-    return time.perf_counter() - start
-
-
-def timed(function: Callable[..., object], text: str, locale: str) -> float | str:
-    """Seconds one call takes (a ParseError is a normal answer; the best of three where a call
-    is short, so that noise does not swamp the ratio), or the exception's name."""
+def _once(function: Callable[..., object], text: str, locale: str, *, collect: bool) -> float:
+    gc.collect()  # the last call's garbage is not this call's cost
+    if not collect:
+        gc.disable()
     try:
-        _once(function, text[:1000], locale)  # first use loads tables (pint, babel, places)
-        best = _once(function, text, locale)
+        start = time.perf_counter()
+        with contextlib.suppress(ParseError):
+            function(text, locale=locale)
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
+def timed(
+    function: Callable[..., object], text: str, locale: str, *, collect: bool = True
+) -> float | str:
+    """Seconds one call takes (a ParseError is a normal answer; the best of three where a call
+    is short, so that noise does not swamp the ratio), or the exception's name.
+    ``collect=False`` pauses the garbage collector during the call."""
+    try:
+        _once(function, text[:1000], locale, collect=collect)  # first use loads tables
+        best = _once(function, text, locale, collect=collect)
         for _ in range(2 if best < 1 else 0):
-            best = min(best, _once(function, text, locale))
+            best = min(best, _once(function, text, locale, collect=collect))
     except Exception as error:  # the table reports it; anything but ParseError is a bug
         return type(error).__name__
     return best
@@ -81,6 +95,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", action="append", help="only this function (repeatable)")
     parser.add_argument("--pattern", action="append", help="only this pattern (repeatable)")
     parser.add_argument("--skip-after", type=float, default=2.0)
+    parser.add_argument("--no-gc", action="store_true", help="pause the garbage collector")
     args = parser.parse_args(argv)
     sizes = args.sizes
     heads = " ".join(f"{f'{size // 1000} kB':>10}" for size in sizes)
@@ -98,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
                     times.append(None)
                     continue
                 text = (piece * (size // len(piece) + 1))[:size]
-                times.append(timed(function, text, locale))
+                times.append(timed(function, text, locale, collect=not args.no_gc))
             first, final = times[0], times[-1]
             ratio = f"{'-':>7}"
             if isinstance(first, float) and isinstance(final, float) and first > 0:

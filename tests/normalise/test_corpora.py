@@ -44,10 +44,12 @@ def test_country_names() -> None:
 
 
 def test_quantulum3_values() -> None:
-    """Values of quantities in English sentences (measured 127/148, 86%; a range counts by its
-    midpoint, as quantulum3 writes it). Five of the misses are years, which geostmt never
-    reads as quantities (docs/quantities.md)."""
-    assert _ratio(_bench().quantulum3()) >= 0.85
+    """Quantities in English sentences, each found match paired with at most one expected
+    quantity and compared as a quantity (measured 131/148, 88.5%; 127 before fractions in
+    words, powers such as "8x2^10" and "km^3", and data units). Of the misses, five are
+    years, which geostmt never reads as quantities, one a negative amount, and three float
+    renderings of 1/3, 2/3 and 1/6 that geostmt rounds to four places (docs/quantities.md)."""
+    assert _ratio(_bench().quantulum3()) >= 0.88
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from geostmt.normalise.number_words import read_number_words
+from geostmt import Quantity, find_quantities
+from geostmt.model.enums import Qualifier
+from geostmt.normalise.number_words import read_fraction_words, read_number_words
 
 
 @pytest.mark.parametrize(
@@ -56,3 +58,51 @@ def test_number_words(words: str, locale: str, value: int | None) -> None:
     dozens multiply once, scale words close a group; anything else is no number."""
     expected = None if value is None else Decimal(value)
     assert read_number_words(words, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "exact"),
+    [
+        ("one half", "0.5", True),
+        ("one-half", "0.5", True),
+        ("three halves", "1.5", True),
+        ("two fifths", "0.4", True),
+        ("one sixth", "0.1667", False),
+        ("two thirds", "0.6667", False),
+        ("one thirds", None, None),
+        ("two third", None, None),
+    ],
+)
+def test_fraction_words(words: str, value: str | None, exact: bool | None) -> None:
+    """A number word and a denominator that agree form a fraction, exact only where it ends
+    within four decimal places; "one thirds" and "two third" are no fraction."""
+    expected = None if value is None else (Decimal(value), exact)
+    assert read_fraction_words(words, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("approximately one-half miles east", Quantity(value=Decimal("0.5"), unit="mile",
+                                                        qualifier="approximately")),
+        ("three halves", Quantity(value=Decimal("1.5"))),
+        ("exactly one sixth.", Quantity(value=Decimal("0.1667"), qualifier="approximately")),
+        ("one sixth of the vote", Quantity(value=Decimal("16.67"), unit="percent",
+                                           qualifier="approximately", of="the vote")),
+        ("three fifths of them", Quantity(value=Decimal(60), unit="percent",
+                                          qualifier="approximately", of="them")),
+    ],
+)  # fmt: skip
+def test_fractions_in_words_are_read_whole(text: str, expected: Quantity) -> None:
+    """A fraction in words is read whole ("one sixth" is a sixth, not 1 of "sixth"); with
+    "of" it is a share in percent, like "a third of" (never exact)."""
+    assert [m.quantity for m in find_quantities(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["in one quarter", "one second", "one third-party vendor"])
+def test_words_that_are_no_fraction_keep_their_reading(text: str) -> None:
+    """No fraction: "quarter" (three months), "second" (time), "third-party" (a compound)."""
+    found = find_quantities(text)
+    assert [(m.quantity.value, m.quantity.qualifier) for m in found] == [
+        (Decimal(1), Qualifier.EXACT)
+    ]

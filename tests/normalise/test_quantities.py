@@ -69,6 +69,18 @@ D = Decimal
         ("veinticinco", "es", Quantity(value=D(25))),
         ("около десяти тысяч", "ru", Quantity(value=D(10000), qualifier="approximately")),
         ("десять тисяч", "uk", Quantity(value=D(10000))),
+        ("8x2^10 bits", "en", Quantity(value=D(8192), unit="bit")),
+        ("1.5×2^3 km", "en", Quantity(value=D(12), unit="kilometer")),
+        ("5 gigabytes of data", "en", Quantity(value=D(5), unit="gigabyte")),
+        ("A gallon of beer", "en", Quantity(value=D(1), unit="gallon")),
+        ("4km^3", "en", Quantity(value=D(4), unit="kilometer ** 3")),
+        ("4 km squared", "en", Quantity(value=D(4), unit="kilometer ** 2")),
+        ("5 m³ of water", "en", Quantity(value=D(5), unit="meter ** 3")),
+        ("55 billion cubic metres of gas", "en",
+         Quantity(value=D(55_000_000_000), unit="meter ** 3")),
+        ("55 Milliarden Kubikmeter Gas", "de",
+         Quantity(value=D(55_000_000_000), unit="meter ** 3")),
+        ("55 млрд кубометров газа", "ru", Quantity(value=D(55_000_000_000), unit="meter ** 3")),
     ],
 )  # fmt: skip
 def test_parse_quantity(text: str, locale: str, expected: Quantity) -> None:
@@ -121,3 +133,10 @@ def test_large_random_text_is_fast() -> None:
     start = time.perf_counter()
     find_quantities(text)
     assert time.perf_counter() - start < 5  # a generous ceiling: catastrophic cases take minutes
+
+
+@pytest.mark.parametrize("text", ["8x2^10", "2^10", "9x9^99 things", "x^2", "5 km²^2"])
+def test_a_power_is_read_whole_or_not_at_all(text: str) -> None:
+    """An exponent is never a number of its own ("8x2^10" is 8192, not 10); a power past 30
+    digits, or a power of a unit that has one, is no quantity."""
+    assert [m.quantity.value for m in find_quantities(text)] in ([], [D(8192)])

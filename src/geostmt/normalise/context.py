@@ -51,10 +51,10 @@ _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|o'clock|uhr\b|h\d\d|gmt\b|utc\b|c
 # a letter or digit right after, or one after a mark; after a hyphen only a Cyrillic ending
 # ("3-й", "24-го") or a short Latin one ("1-st"): "12-Pfund-Tasse", "6.0-sigma" are measures
 _GLUED_AFTER = re.compile(
-    r"[^\W_]|[.:,'’][^\W_]|[-‐](?:\d|[а-яёіїєґ]|[^\W\d_]{1,3}(?![^\W\d_]))|/\d|\(", re.I
+    r"[^\W_]|[.:,'’][^\W_]|[-‐](?:\d|[а-яёіїєґ]|[^\W\d_]{1,3}(?![^\W\d_]))|/\d|\(|\^", re.I
 )
 _CLOCK = re.compile(r"\d{1,2}(?:[.:]\d\d)?\Z")
-_GLUED_BEFORE = re.compile(r"[^\W\d_][-‐]?\Z|\d[-‐–/.:]\Z|[+#№]\s?\Z|\(\d{1,5}\)\s?\Z")
+_GLUED_BEFORE = re.compile(r"[^\W\d_][-‐]?\Z|\d[-‐–/.:]\Z|[+#№^]\s?\Z|\(\d{1,5}\)\s?\Z")
 _PHONE_BEFORE = re.compile(r"\+[\d\s().-]{0,20}\Z")
 _PAREN_AFTER = re.compile(r"\)\s?\d")
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\Z")

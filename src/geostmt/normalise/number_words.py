@@ -19,13 +19,16 @@ from collections.abc import Iterable
 from decimal import Context, Decimal
 
 from geostmt.normalise._trie import word_regex
-from geostmt.normalise.numbers import MAX_DIGITS, language_of
+from geostmt.normalise.numbers import MAX_DIGITS, fraction_value, language_of
 
 __all__ = [
+    "FRACTION_WORDS",
     "MAX_WORDS",
     "MAX_WORD_LENGTH",
     "NUMBER_WORDS",
+    "fraction_words_pattern",
     "number_words_pattern",
+    "read_fraction_words",
     "read_number_words",
 ]
 
@@ -367,3 +370,54 @@ def read_number_words(text: str, locale: str, *, article_is_one: bool = False) -
         return None
     whole = result == result.to_integral_value()
     return result.quantize(Decimal(1), context=Context(prec=MAX_DIGITS + 2)) if whole else result
+
+
+def _denominators(singular: str, plural: str, first: int) -> dict[str, tuple[int, bool]]:
+    pairs = zip(singular.split(), plural.split(), strict=True)
+    return {
+        word: (first + i, plural)
+        for i, words in enumerate(pairs)
+        for plural, word in zip((False, True), words, strict=True)
+    }
+
+
+FRACTION_WORDS: dict[str, dict[str, tuple[int, bool]]] = {
+    "en": {
+        "half": (2, False), "halves": (2, True),
+        **_denominators("third fourth fifth sixth seventh eighth ninth tenth",
+                        "thirds fourths fifths sixths sevenths eighths ninths tenths", 3),
+    },
+}  # fmt: skip
+"""Per language: the words that name a fraction's denominator after a number word ("one
+sixth", "three halves", "one-half"), each with its value and whether it is plural. "quarter"
+is left out in English ("one quarter" is as often three months as a fourth); "second" is a
+unit of time."""
+
+
+def _numerators(language: str) -> dict[str, int]:
+    return {w: v for w, v in NUMBER_WORDS[language]["add"].items() if 0 < v < 20}
+
+
+@functools.lru_cache(maxsize=16)
+def fraction_words_pattern(locale: str) -> str | None:
+    """A regex for a fraction in words in ``locale``'s language ("two thirds"), or None."""
+    language = language_of(locale)
+    if language not in FRACTION_WORDS:
+        return None
+    numerators = _alternation(_numerators(language))
+    denominators = _alternation(FRACTION_WORDS[language])
+    return rf"(?<![^\W\d_])(?:{numerators})[\s-]+(?:{denominators})(?![\w-])"
+
+
+def read_fraction_words(text: str, locale: str) -> tuple[Decimal, bool] | None:
+    """The value of a fraction in words and whether it is exact ("one sixth" is 0.1667, not
+    exact); None when number and denominator disagree ("one thirds", "two third")."""
+    language = language_of(locale)
+    words = re.split(r"[\s-]+", text.casefold())
+    if language not in FRACTION_WORDS or len(words) != 2:
+        return None
+    numerator = _numerators(language).get(words[0])
+    denominator = FRACTION_WORDS[language].get(words[1])
+    if numerator is None or denominator is None or (numerator > 1) != denominator[1]:
+        return None
+    return fraction_value(Decimal(numerator) / Decimal(denominator[0]))

@@ -18,6 +18,7 @@ from geostmt.normalise._trie import key, word_regex
 __all__ = [
     "MAX_DIGITS",
     "SCALES",
+    "fraction_value",
     "language_of",
     "number_pattern",
     "read_number",
@@ -142,7 +143,12 @@ def read_fraction(text: str) -> tuple[Decimal, bool] | None:
     numerator, _, denominator = parts[-1].partition("/")
     if int(denominator) == 0:
         return None
-    value = whole + Decimal(numerator) / Decimal(denominator)
+    return fraction_value(whole + Decimal(numerator) / Decimal(denominator))
+
+
+def fraction_value(value: Decimal) -> tuple[Decimal, bool]:
+    """A fraction's value and whether it is exact: to four decimal places at most, so a
+    fraction that does not end there (1/3, 1/6) is rounded and not exact."""
     rounded = value.quantize(Decimal("0.0001"))
     if rounded != value:
         return rounded, False

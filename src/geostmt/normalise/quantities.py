@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import NamedTuple
 
 from geostmt.errors import ValidationError
@@ -35,9 +35,15 @@ from geostmt.normalise.context import (
 )
 from geostmt.normalise.counted import REACH, counted
 from geostmt.normalise.number_words import first_words as number_first_words
-from geostmt.normalise.number_words import number_words_pattern, read_number_words
+from geostmt.normalise.number_words import (
+    fraction_words_pattern,
+    number_words_pattern,
+    read_fraction_words,
+    read_number_words,
+)
 from geostmt.normalise.numbers import (
     FRACTION,
+    MAX_DIGITS,
     language_of,
     number_pattern,
     read_fraction,
@@ -98,15 +104,17 @@ def _pattern(locale: str) -> re.Pattern[str]:
     start, to = FROM_TO.get(language, FROM_TO["en"])
     dash_word = DASH_WORDS.get(language, "to")
     dash_words = "to" if dash_word == "to" else f"to|{dash_word}"
-    exponent = r"[eE][-+−]?\d{1,3}|\s?[×x]\s?10(?:\^|[-−]|\^[-−])\d{1,3}"
+    # "4e14", "2.48×10−5", "8x2^10" (another base needs its caret)
+    exponent = r"[eE][-+−]?\d{1,3}|\s?[×x]\s?(?:10(?:\^|[-−]|\^[-−])\d{1,3}|[2-9]\^\d{1,2})"
     number = rf"(?P<minus>[-−](?=\d))?{digits}(?P<exponent>{exponent})?"
     number = rf"(?P<fraction>{FRACTION})|{number}"
     names = _alternation(word for word in UNITS if len(word) > 3 and word.isalpha())
     # "a gallon of beer": in English an article before a unit's full name is one
-    article = "an?" if language == "en" else "(?!)"
+    article = "(?i:an?)" if language == "en" else "(?!)"  # "A gallon" opens a sentence
     number = rf"{number}|(?P<article>{article})(?=[ \u00a0](?:{names})(?![\w-]))"
     never = "(?!)"  # a language without a table still has every group, matching nothing
-    number = rf"{number}|(?P<words>{number_words_pattern(locale) or never})"
+    spelled = fraction_words_pattern(locale) or never  # "one sixth", before "one" alone
+    number = rf"{number}|(?P<spelled>{spelled})|(?P<words>{number_words_pattern(locale) or never})"
     number = rf"(?P<vague>{vague_pattern(locale) or never})|{number}"
     low_unit = rf"(?:[\s-]?(?P<low_unit>{units})(?![\w]))?"
     dash_unit = rf"(?:[\s-]?(?P<dash_unit>{units})(?![\w]))?"
@@ -124,7 +132,7 @@ def _pattern(locale: str) -> re.Pattern[str]:
     check = starts_with(firsts, runs_on, also=r"[\d½⅓⅔¼¾⅕⅛]|[-−]\d")
     return re.compile(
         rf"(?<![\w.,]){check}(?:(?P<qualifier>{qualifiers})\s+)?(?:{ranges})?(?:{number})"
-        rf"(?:[\s-]?(?P<unit>{units})(?![\w]))?"
+        rf"(?:[\s-]?(?P<unit>{units})(?:{_POWER})?(?![\w]))?"
     )
 
 
@@ -160,9 +168,24 @@ def _cached_quantity(
     )  # fmt: skip
 
 
+_POWER = r"\^(?P<power>[23])(?![\d.])|(?P<raised>[²³])|\s+(?P<power_word>squared|cubed)"
+"""A power after a unit: "km^2", "m³", "km cubed" (a unit written with it, "km²", is a word)."""
+
+
+def _power(groups: dict[str, str | None]) -> int:
+    written = groups["power"] or groups["raised"] or groups["power_word"]
+    return {"2": 2, "3": 3, "²": 2, "³": 3, "squared": 2, "cubed": 3}.get(written or "", 1)
+
+
 @functools.lru_cache(maxsize=256)
-def _unit(word: str | None) -> str | None:
-    return canonical_unit(UNITS[key(word)]) if word else None
+def _unit(word: str | None, power: int = 1) -> str | None:
+    """The pint unit a unit word means, raised to ``power``; "" for a power of a power."""
+    if not word:
+        return None
+    name = UNITS[key(word)]
+    if power == 1:
+        return canonical_unit(name)
+    return "" if "**" in name else canonical_unit(f"{name} ** {power}")
 
 
 _OF = re.compile(r"\s+of\b")
@@ -184,6 +207,11 @@ def _value(match: re.Match[str], locale: str) -> tuple[Decimal, bool]:
     """The number the match writes and whether it is exact."""
     if match.groupdict().get("article"):
         return Decimal(1), True
+    if match.group("spelled") is not None:
+        spelled = read_fraction_words(match.group("spelled"), locale)
+        if spelled is None:
+            raise _NotAQuantityError(match.group("spelled"))
+        return spelled
     if match.group("words") is not None:
         value = read_number_words(match.group("words"), locale)
         if value is None:
@@ -201,15 +229,30 @@ def _value(match: re.Match[str], locale: str) -> tuple[Decimal, bool]:
         number = -number  # "-18 °C", "-1e-3"
     exponent = match.group("exponent")
     if exponent:
-        written = exponent.strip()
-        power = written[1:] if written[0] in "eE" else written.split("10", 1)[1].lstrip("^")
-        number = number.scaleb(int(power.replace("−", "-")))
+        number = _times_power(number, exponent.strip())
     return number, True
 
 
+def _times_power(number: Decimal, exponent: str) -> Decimal:
+    """``number`` times the power ``exponent`` writes: ``e14``, ``×10−5``, ``x2^10``."""
+    if exponent[0] in "eE":
+        return number.scaleb(int(exponent[1:].replace("−", "-")))
+    written = exponent[1:].strip()
+    if written.startswith("10"):
+        return number.scaleb(int(written[2:].lstrip("^").replace("−", "-")))
+    base, _, power = written.partition("^")
+    factor = int(base) ** int(power)  # at most 9^99, an exact int
+    if len(str(factor)) > MAX_DIGITS:
+        raise _NotAQuantityError(exponent)
+    product = number.fma(factor, 0, context=Context(prec=2 * MAX_DIGITS + 2))
+    if len(product.normalize().as_tuple().digits) > MAX_DIGITS:
+        raise _NotAQuantityError(exponent)
+    return product.quantize(Decimal(1)) if product == product.to_integral_value() else product
+
+
 _FIRSTS = (
-    "low_minus", "low", "dash_minus", "dash", "vague", "fraction", "minus", "number", "words",
-    "article",
+    "low_minus", "low", "dash_minus", "dash", "vague", "fraction", "minus", "number", "spelled",
+    "words", "article",
 )  # fmt: skip
 
 
@@ -222,7 +265,9 @@ def _build(match: re.Match[str], text: str, locale: str) -> Quantity | None:
         text, match.start(first), match.end(), language, number_end=number_end
     ):
         return None
-    unit = _unit(groups["unit"])
+    unit = _unit(groups["unit"], _power(groups))
+    if unit == "":
+        return None  # "4 km² squared": no unit pint would read
     word = groups["qualifier"]
     table = QUALIFIERS.get(language, QUALIFIERS["en"])
     qualifier = table[key(word)] if word else Qualifier.EXACT
@@ -242,6 +287,14 @@ def _build(match: re.Match[str], text: str, locale: str) -> Quantity | None:
         value, exact = _value(match, locale)
     except _NotAQuantityError:
         return None
+    if groups["spelled"] is not None and unit is None and _OF.match(text, after):
+        # "one sixth of the vote": a share, as "a third of" (vague.FRACTIONS) is
+        share = qualifier if word else Qualifier.APPROXIMATELY
+        of = counted(text, after, language, skip_of=True)
+        percent = (value * 100).normalize()  # at most two decimal places: 16.67, 60
+        if percent == percent.to_integral_value():
+            percent = percent.quantize(Decimal(1))
+        return _quantity(value=percent, unit="percent", qualifier=share, of=of)
     fraction = groups["fraction"] or ""
     mixed = " " in fraction or "\u00a0" in fraction  # "2 1/2": a whole number and a fraction
     if "/" in fraction and not mixed and unit is None and not _OF.match(text, after):

@@ -29,6 +29,16 @@ _NAUTICAL = (
     "millas náuticas|milla náutica|морских миль|морские мили|морських миль|морські милі"
 )
 
+_CUBIC_METER = (
+    "cubic metres|cubic meters|cubic metre|cubic meter|m³|kubikmeter|kubikmetern|"
+    "mètres cubes|mètre cube|metros cúbicos|metro cúbico|кубометров|кубометра|кубометр|"
+    "кубических метров|кубометрів|кубічних метрів"
+)
+_DATA = (
+    "bit", "byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte", "exabyte",
+    "kibibyte", "mebibyte", "gibibyte", "tebibyte",
+)  # fmt: skip
+
 UNITS: dict[str, str] = {
     **dict.fromkeys(_PERCENT.split("|"), "percent"),
     **dict.fromkeys(_KILOMETER.split(), "kilometer"),
@@ -97,5 +107,13 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(["weeks", "week"], "week"),
     **dict.fromkeys(["days", "day"], "day"),
     **dict.fromkeys(["hours", "hour"], "hour"),
+    **dict.fromkeys(_CUBIC_METER.split("|"), "meter ** 3"),
+    **dict.fromkeys(
+        ["cubic kilometres", "cubic kilometers", "cubic kilometre", "cubic kilometer", "km³"],
+        "kilometer ** 3",
+    ),
+    **dict.fromkeys(["cubic feet", "cubic foot"], "foot ** 3"),
+    # amounts of data, by their full names only ("GB" is as often Great Britain)
+    **{word: name for name in _DATA for word in (name, f"{name}s")},
 }
 """Unit words (lower case) and the pint unit each means."""
