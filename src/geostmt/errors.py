@@ -21,6 +21,7 @@ __all__ = [
     "ValidationError",
     "join_path",
     "shown",
+    "written",
     "unknown_field",
     "with_article",
 ]
@@ -43,6 +44,16 @@ def shown(value: object) -> str:
         text = _bounded_repr(value)
     except Exception:  # a repr that fails is described by its type
         text = f"<{type(value).__name__}>"
+    return text if len(text) <= SHOWN_LIMIT else text[: SHOWN_LIMIT - 3] + "..."
+
+
+def written(value: object) -> str:
+    """A number as ``str`` writes it (``-5``, ``1E+999999999``, ``NaN``), for a message: at
+    most :data:`SHOWN_LIMIT` characters, since a Decimal can hold a million
+    digits (or a NaN a million-digit payload) and ``str`` refuses an int of 5,000 digits."""
+    if isinstance(value, int):
+        return shown(value)  # its repr is its str; a huge one is described by its length
+    text = str(value)
     return text if len(text) <= SHOWN_LIMIT else text[: SHOWN_LIMIT - 3] + "..."
 
 

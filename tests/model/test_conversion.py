@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 
 import pytest
@@ -44,3 +45,41 @@ def test_there_and_back(value: Decimal) -> None:
     """Metres to kilometres and back gives the value again, exactly."""
     start = Quantity(value=value, unit="meter")
     assert start.to("kilometer").to("meter").value == value
+
+
+def test_a_31_digit_value_keeps_every_digit() -> None:
+    """km to m (an exact factor) gives every digit of a 31-digit value, more than the default
+    28-digit decimal context holds; m to km and km to mile as well."""
+    value = D("1234567890123456789012345678901")
+    assert str(Quantity(value=value, unit="kilometer").to("meter").value) == (
+        "1234567890123456789012345678901000"
+    )
+    assert Quantity(value=value, unit="meter").to("kilometer").value == D(
+        "1234567890123456789012345678.901"
+    )
+    assert Quantity(value=value, unit="kilometer").to("mile").value == D(
+        "767124921783942307783654230778.219669348289934"  # times 0.621371192237334, exactly
+    )
+
+
+def test_conversion_ignores_a_narrow_decimal_context() -> None:
+    """The caller's decimal context does not round the result."""
+    with decimal.localcontext(decimal.Context(prec=3)):
+        converted = Quantity(value=D("12345.678"), unit="kilometer").to("meter")
+    assert converted.value == D("12345678.000")
+
+
+def test_an_offset_far_from_the_value_is_added_exactly() -> None:
+    """1E+50 degrees Celsius in Fahrenheit keeps the 32 at the end."""
+    hot = Quantity(value=D("1E+50"), unit="degree_Celsius").to("degree_Fahrenheit")
+    assert hot.value == D("180000000000000000000000000000000000000000000000032")
+
+
+def test_a_value_that_cannot_be_converted_exactly_is_refused() -> None:
+    """A result past the decimal range is a ValidationError, not a silent zero."""
+    tiny = Quantity(value=D("1E-999999999"), unit="meter")
+    with pytest.raises(ValidationError) as caught:
+        tiny.to("kilometer")
+    assert str(caught.value) == (
+        "value: 1E-999999999 meter cannot be converted to kilometer exactly"
+    )

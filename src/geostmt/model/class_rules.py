@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, ClassVar
 
-from geostmt.errors import Problem
+from geostmt.errors import Problem, shown, written
 from geostmt.reference import subdivisions
 
 __all__ = [
@@ -207,8 +207,9 @@ class Ordered(ClassRule):
             return None
         high = getattr(instance, self.fields[1])
         if high is not None and low > high:
+            values = (written(low), written(high))  # a million digits are not repeated
             return Problem(
-                self.at, self.message.format(**dict(zip(self.fields, (low, high), strict=True)))
+                self.at, self.message.format(**dict(zip(self.fields, values, strict=True)))
             )
         return None
 
@@ -273,11 +274,14 @@ class SubdivisionInCountry(ClassRule):
         country = getattr(instance, country_field)
         if country is None:
             return Problem(
-                code_field, f"subdivision {code!r} needs country {entry.country!r} to be set"
+                code_field,
+                f"subdivision {shown(code)} needs country {shown(entry.country)} to be set",
             )
         if entry.country != country:
             return Problem(
-                code_field, f"{code!r} is a subdivision of {entry.country!r}, not of {country!r}"
+                code_field,
+                f"{shown(code)} is a subdivision of {shown(entry.country)}, "
+                f"not of {shown(country)}",
             )
         return None
 
@@ -348,7 +352,8 @@ class Belongs(ClassRule):
             return None
         listed = ", ".join(repr(value) for value in allowed) or "none"
         return Problem(
-            self.fields[0], f"{child!r} is not {self.what} of {parent!r} (allowed: {listed})"
+            self.fields[0],
+            f"{shown(child)} is not {self.what} of {shown(parent)} (allowed: {listed})",
         )
 
     @property

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import ItemsView, Iterator, Mapping
 from typing import Any
 
+from geostmt.errors import shown
+
 __all__ = ["FrozenMap", "to_frozen_map"]
 
 
@@ -65,7 +67,7 @@ def check_string_map(value: Any) -> list[tuple[str, str]]:
     problems = []
     for key, item in value.items():
         if type(key) is not str or not key.strip():
-            problems.append(("", f"key {key!r} must be a non-blank string"))
+            problems.append(("", f"key {shown(key)} must be a non-blank string"))
         elif type(item) is not str or not item.strip():
-            problems.append((key, f"expected a non-blank string, got {item!r}"))
+            problems.append((key, f"expected a non-blank string, got {shown(item)}"))
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import decimal
 from typing import TYPE_CHECKING
 
-from geostmt.errors import ValidationError
+from geostmt.errors import ValidationError, written
 from geostmt.locales import locale_id
 from geostmt.model.enums import Qualifier
 from geostmt.model.qualifier_words import written_qualifier
@@ -30,7 +30,8 @@ def format_money(money: Money, locale: str) -> str:
     width = max(amount.adjusted() + 1, 1) - min(amount.as_tuple().exponent, 0)  # type: ignore[operator]
     if width > MAX_DIGITS:
         raise ValidationError.single(
-            "amount", f"{amount} has {width:,} digits; Money.format writes at most {MAX_DIGITS:,}"
+            "amount",
+            f"{written(amount)} has {width:,} digits; Money.format writes at most {MAX_DIGITS:,}",
         )
     parsed = Locale.parse(locale_id(locale))
     pattern = parsed.currency_formats["standard"].pattern

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, ClassVar
 
-from geostmt.errors import Problem, ValidationError, shown
+from geostmt.errors import Problem, ValidationError, shown, written
 from geostmt.model.frozenmap import FrozenMap, to_frozen_map
 from geostmt.model.identifiers import identifier_problem
 from geostmt.model.languages import LANGTAG_PATTERN, language_problem
@@ -53,6 +53,7 @@ __all__ = [
     "expected",
     "noun",
     "to_text",
+    "written",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
@@ -343,7 +344,7 @@ class Unit(StringRule):
         except ValueError as error:
             raise _problem(str(error)) from None
         if canonical != value:
-            raise _problem(f"{value!r} is not pint's canonical spelling; write {canonical!r}")
+            raise _problem(f"{shown(value)} is not pint's canonical spelling; write {canonical!r}")
 
     def inline(self, value: str, bind: Callable[[Any], str]) -> tuple[str, str] | None:
         # pint's answers are cached; an unknown unit raises, and the detailed path explains
@@ -469,9 +470,9 @@ class DecimalNumber(Rule):
                 raise _problem(f"must be a finite number, not {value!r}")
             raise _wrong("a decimal number (string or number)", value)
         if not value.is_finite():
-            raise _problem(f"must be a finite number, not {value}")
+            raise _problem(f"must be a finite number, not {written(value)}")
         if self.ge is not None and value < self.ge:
-            raise _problem(f"must be >= {self.ge}, not {value}")
+            raise _problem(f"must be >= {self.ge}, not {written(value)}")
 
     def from_json(self, value: Any) -> Any:
         kind = type(value)
@@ -519,7 +520,7 @@ class Integer(Rule):
         if type(value) is not int:
             raise _wrong("an integer", value)
         if value < self.ge:
-            raise _problem(f"must be >= {self.ge}, not {value}")
+            raise _problem(f"must be >= {self.ge}, not {written(value)}")
 
     def from_json(self, value: Any) -> Any:
         if type(value) is not int:

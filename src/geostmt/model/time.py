@@ -56,13 +56,13 @@ def _date_problem(year: Any, month: Any, day: Any) -> ValidationError | None:
         if part is not None and type(part) is not int:
             return ValidationError.single(name, expected("an integer", part))
     if not 1 <= year <= 9999:
-        return ValidationError.single("year", f"must be between 1 and 9999, not {year}")
+        return ValidationError.single("year", f"must be between 1 and 9999, not {shown(year)}")
     if month is None:
         return ValidationError.single("day", "a day needs a month") if day is not None else None
     if not 1 <= month <= 12:
-        return ValidationError.single("month", f"must be between 1 and 12, not {month}")
+        return ValidationError.single("month", f"must be between 1 and 12, not {shown(month)}")
     if day is not None and not 1 <= day <= days_in_month(year, month):
-        return ValidationError.single("day", f"{year:04d}-{month:02d} has no day {day}")
+        return ValidationError.single("day", f"{year:04d}-{month:02d} has no day {shown(day)}")
     return None
 
 
@@ -77,7 +77,7 @@ def _time_problem(day: Any, hour: Any, minute: Any, second: Any, offset: Any) ->
     for name, low, high in _CLOCK:
         part = parts[name]
         if part is not None and (type(part) is not int or not low <= part <= high):
-            return f"{name} must be an integer from {low} to {high}, not {part!r}"
+            return f"{name} must be an integer from {low} to {high}, not {shown(part)}"
     if day is None:
         return "a time of day needs a day"
     if hour is None or minute is None or offset is None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from geostmt.errors import ValidationError
+from geostmt.errors import ValidationError, written
 from geostmt.model import fields as f
 from geostmt.model.base import Base
 from geostmt.model.class_rules import (
@@ -29,6 +30,23 @@ if TYPE_CHECKING:
     from geostmt.rates.base import Rates
 
 __all__ = ["Money", "Place", "Quantity"]
+
+_FACTOR_DIGITS = 40
+"""Digits a conversion adds to a value's own, with room to spare: pint's factor, read from a
+float, has at most 17 significant digits; an offset unit's slope and offset 12 each."""
+_MAX_SHIFT = 1_000
+"""The most digits of exponent a conversion spans besides those: enough to add an offset
+(273.15) to a value far from 1 (1E+50 degree_Celsius), bounded so memory stays bounded."""
+
+
+def _exact_context(number: Decimal) -> decimal.Context:
+    """A context wide enough to convert ``number`` without rounding, where rounding would
+    signal Inexact (trapped) instead: the default 28 digits would silently drop digits of a
+    31-digit value. The default context's otherwise, whatever the caller's."""
+    span = min(abs(number.adjusted()), _MAX_SHIFT)
+    context = decimal.Context(prec=len(number.as_tuple().digits) + _FACTOR_DIGITS + span)
+    context.traps[decimal.Inexact] = True
+    return context
 
 
 @pydantic_ready
@@ -75,22 +93,32 @@ class Quantity(Base):
     def to(self, unit: str) -> Quantity:
         """The same quantity in ``unit`` (any spelling pint knows), converted by pint.
 
-        Multiplicative conversions stay exact in Decimal (``5 kilometer`` is ``5000 meter``);
-        a count (no unit), a unit of another dimension or a number too large for Decimal in the
-        new unit is a ValidationError.
+        Conversions are exact in Decimal, every digit kept whatever the decimal context
+        (``5 kilometer`` is ``5000 meter``, a 31-digit value keeps its 31 digits); a count (no
+        unit), a unit of another dimension, or a number too large for Decimal in the new unit
+        or one it cannot hold exactly (``1E-999999999 meter`` in kilometres) is a
+        ValidationError.
         """
         from geostmt.reference.units import conversion
 
         if self.unit is None:
             raise ValidationError.single("unit", "a count has no unit to convert")
-        target, convert = conversion(self.unit, unit)
+        with decimal.localcontext(decimal.Context()):  # pint's factor, whatever the caller's
+            target, convert = conversion(self.unit, unit)
         converted: dict[str, Decimal | None] = {}
         for name in ("value", "low", "high"):
             number: Decimal | None = getattr(self, name)
+            if number is None:
+                converted[name] = None
+                continue
             try:
-                converted[name] = None if number is None else convert(number)
-            except ArithmeticError:  # decimal.Overflow: 1E+999999999 kilometer in meter
-                message = f"{number} {self.unit} is too large to convert to {target}"
+                with decimal.localcontext(_exact_context(number)):
+                    converted[name] = convert(number)
+            except decimal.Overflow:  # 1E+999999999 kilometer in meter (an Inexact too)
+                message = f"{written(number)} {self.unit} is too large to convert to {target}"
+                raise ValidationError.single(name, message) from None
+            except ArithmeticError:  # Inexact: 1E-999999999 meter in kilometer, past Emin
+                message = f"{written(number)} {self.unit} cannot be converted to {target} exactly"
                 raise ValidationError.single(name, message) from None
         return attrs.evolve(
             self,

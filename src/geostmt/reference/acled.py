@@ -14,6 +14,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from geostmt.errors import shown
+
 __all__ = [
     "ACLED_DISORDER_TYPES",
     "ACLED_EVENT_TYPES",
@@ -209,5 +211,5 @@ def suggest(text: str, choices: Iterable[str]) -> str | None:
 
 def _not_one(text: str, what: str, choices: Iterable[str]) -> str:
     """``'Battle' is not an ACLED event type (did you mean 'Battles'?)``."""
-    hint = suggest(text, choices)
-    return f"{text!r} is not {what}" + (f" (did you mean {hint!r}?)" if hint else "")
+    hint = suggest(text, choices) if isinstance(text, str) else None
+    return f"{shown(text)} is not {what}" + (f" (did you mean {hint!r}?)" if hint else "")
