@@ -243,8 +243,8 @@ def _scan_stream(stream: IO[str]) -> Iterator[Row]:
 
 def scan(source: Input) -> Iterator[Row]:
     """Every row of an ACLED CSV export (a path, or a text file opened with ``newline=""``) as
-    a :class:`~geostmt.interop.Row`: its line, its new actors and sources and its event, or its problems, each
-    at its column. Streams; no row is dropped silently."""
+    a :class:`~geostmt.interop.Row`: its line, its new actors and sources and its event, or its
+    problems, each at its column. Streams; no row is dropped silently."""
     with open_text(source, encoding="utf-8-sig") as stream:
         yield from _scan_stream(stream)
 
