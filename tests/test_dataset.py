@@ -159,9 +159,9 @@ def test_dangling_and_mistyped_references() -> None:
         )
     assert [str(p) for p in caught.value.problems] == [
         "donor: no actor has id 'united-states' (in aid_package 'package')",
-        "recipient: 'article' is a source, not a actor (in aid_package 'package')",
+        "recipient: 'article' is a source, not an actor (in aid_package 'package')",
         "excluded[0].requested_by: no actor has id 'ukraine' (in aid_package 'package')",
-        "evidence[0].source: 'zelenskyy' is a actor, not a source (in aid_package 'package')",
+        "evidence[0].source: 'zelenskyy' is an actor, not a source (in aid_package 'package')",
         "speaker: no actor has id 'kbs' (in statement 's')",
         "about[1]: no record has id 'ghost' (in statement 's')",
     ]
@@ -226,55 +226,6 @@ def test_a_reference_to_an_invalid_record_says_it_is_invalid_and_where(tmp_path:
     ]
 
 
-def test_validate_inputs_holds_no_record_and_reports_like_check_inputs(tmp_path: Path) -> None:
-    """The streaming check finds what check_inputs finds (a duplicate's differences read
-    again from its file), counts records and distinct ids, and caps problems a file."""
-    from geostmt.dataset import check_inputs, validate_inputs
-    from geostmt.inputs import expand
-
-    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    g.write_jsonl(first, [ZELENSKYY, KBS, WARNING])
-    g.write_jsonl(second, [KBS, g.Actor(id="zelenskyy", name="Z", kind="person"), ARTICLE])
-    inputs = expand([first, second])
-    report = validate_inputs(inputs)
-    assert report.problems == check_inputs(inputs)[1]
-    assert [str(p) for p in report.problems] == [
-        f"{second}:2: id: duplicate id 'zelenskyy', first used at {first}:1; "
-        "differs in: name, country"
-    ]
-    assert (report.records, report.distinct, report.more) == (6, None, {})
-    g.write_jsonl(second, [KBS, ARTICLE])
-    report = validate_inputs(inputs)
-    assert (report.problems, report.records, report.distinct) == ([], 5, 4)
-    assert list(check_inputs(inputs)[0] or []) == [ZELENSKYY, KBS, WARNING, ARTICLE]
-    second.write_text('{"oops"\n' * 7, "utf-8")
-    report = validate_inputs(inputs, max_problems=2)
-    assert [(p.file, p.line) for p in report.problems] == [
-        (str(second), 1), (str(second), 2), (str(first), 3)  # the lost source of WARNING
-    ]  # fmt: skip
-    assert report.more == {str(second): 5}
-
-
-def test_equal_records_written_differently_merge_as_in_memory(tmp_path: Path) -> None:
-    """1.5 and 1.50, or keys in another order, are one record for the streaming check too."""
-    from geostmt.dataset import validate_inputs
-    from geostmt.inputs import expand
-
-    path = tmp_path / "a.jsonl"
-    path.write_text(
-        '{"type":"actor","id":"a","name":"A","kind":"state"}\n'
-        '{"type":"deployment","id":"d","actor":"a","size":{"value":"1.5"}}\n'
-        '{"id":"d","type":"deployment","size":{"value":"1.50"},"actor":"a"}\n'
-        '{"type":"deployment","id":"d","actor":"a","size":{"value":"1.51"}}\n',
-        "utf-8",
-    )
-    report = validate_inputs(expand([path]))
-    assert [str(p) for p in report.problems] == [
-        f"{path}:4: id: duplicate id 'd', first used at {path}:2; differs in: size"
-    ]
-    assert [str(p) for p in g.validate_jsonl(path)] == []
-
-
 def test_a_dataset_refuses_what_is_not_a_record() -> None:
     """Dataset([...]) and Dataset.merge(...) name the item that is not a record (TypeError)."""
     with pytest.raises(TypeError, match=r"^item 1 is not a geostmt record: Money\("):
@@ -288,7 +239,7 @@ def test_a_dataset_refuses_what_is_not_a_record() -> None:
 def test_references_to_records_read_later(tmp_path: Path) -> None:
     """A reference to a record further on resolves; one to a record of the wrong type further
     on, or to none, is a problem worded as for any other, read again from its line."""
-    from geostmt.dataset import validate_inputs
+    from geostmt.checking import validate_inputs
     from geostmt.inputs import expand
 
     path = tmp_path / "a.jsonl"
@@ -301,7 +252,7 @@ def test_references_to_records_read_later(tmp_path: Path) -> None:
         "utf-8",
     )
     expected = [
-        f"{path}:1: outlet: 'article' is a source, not a actor (in statement 's')",
+        f"{path}:1: outlet: 'article' is a source, not an actor (in statement 's')",
         f"{path}:1: about[1]: no record has id 'ghost' (in statement 's')",
     ]
     assert [str(p) for p in validate_inputs(expand([path])).problems] == expected

@@ -137,10 +137,28 @@ def test_reference_message_in_each_case() -> None:
     )
     assert (
         integrity.reference_message(typed, "source")
-        == "'nobody' is a source, not a actor (in statement 's1')"
+        == "'nobody' is a source, not an actor (in statement 's1')"
     )
     assert integrity.reference_message(typed, "actor") is None
     assert integrity.reference_message(untyped, "source") is None
+
+
+@pytest.mark.parametrize(
+    ("found", "target", "wording"),
+    [
+        ("source", "actor", "is a source, not an actor"),
+        ("actor", "source", "is an actor, not a source"),
+        ("aid_package", "event", "is an aid_package, not an event"),
+        ("event", "statement", "is an event, not a statement"),
+        ("deployment", "aid_package", "is a deployment, not an aid_package"),
+    ],
+)
+def test_reference_message_puts_the_right_article_before_each_type(
+    found: str, target: str, wording: str
+) -> None:
+    """Each type name gets "a" or "an" as its first sound needs, found and wanted alike."""
+    row = RefRow("x", target, 0, "f", 1, "evidence", "statement", "s1")
+    assert integrity.reference_message(row, found) == f"'x' {wording} (in statement 's1')"
 
 
 def test_sort_problems_by_input_then_line() -> None:

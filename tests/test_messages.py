@@ -107,11 +107,6 @@ def test_read_jsonl_names_the_file_of_a_whole_file_problem(tmp_path: Path) -> No
     assert str(caught.value).startswith(f"{path}: ")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the message is made in geostmt/integrity.py (reference_message), another "
-    "engineer's file: it needs with_article() for both type names",
-)
 def test_a_reference_to_the_wrong_type_uses_the_right_article() -> None:
     """``'a' is a source, not an actor``: "an" before a type name that starts with a vowel."""
     with pytest.raises(g.ValidationError) as caught:

@@ -220,7 +220,7 @@ def validate(
     checks run on Dask, with the same output. At most ``max_problems`` problems a file are
     printed (0: all), then how many more it has; one process holds no record and no more
     problems than it prints, so memory stays bounded whatever the input."""
-    from geostmt.dataset import validate_inputs
+    from geostmt.checking import validate_inputs
     from geostmt.errors import ValidationError
     from geostmt.inputs import Input, expand
     from geostmt.integrity import ProblemStore, sort_problems

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 import cattrs
 
 from geostmt.errors import Problem, ValidationError
-from geostmt.wire.codec import MAX_RECORD_BYTES
+from geostmt.wire.codec import MAX_RECORD_BYTES, loads
 from geostmt.wire.jsonl import Line, open_binary, scan_jsonl
 
 if TYPE_CHECKING:
@@ -218,6 +219,7 @@ def _parquet_below(root: Path) -> list[Path]:
     return sorted(datasets)
 
 
+_BOM = b"\xef\xbb\xbf"
 _ID = re.compile(rb'"id"\s*:\s*"((?:[^"\\]|\\.){1,256})"')
 
 
@@ -258,13 +260,44 @@ def records_at(
     item: Input, lines: set[int], *, converter: cattrs.Converter | None = None
 ) -> Iterator[tuple[int, Record]]:
     """The valid records at ``lines`` of ``item`` with their lines, read again, stopping after
-    the last (nothing if the input cannot be read again)."""
+    the last (nothing if the input cannot be read again). Of JSON Lines, only those lines are
+    decoded; the others are counted."""
+    if not lines:
+        return
     last = max(lines)
     try:
+        if item.kind == "jsonl" and item.path is not None:
+            yield from _jsonl_records_at(item, lines, last, converter)
+            return
         for line in item.scan(converter=converter):
             if line.number in lines and line.record is not None:
                 yield line.number, line.record
             if line.number >= last:
                 return
-    except (OSError, ImportError, ValidationError):
+    except (OSError, ImportError, ValidationError, EOFError, zlib.error):
         return
+
+
+def _jsonl_records_at(
+    item: Input, lines: set[int], last: int, converter: cattrs.Converter | None
+) -> Iterator[tuple[int, Record]]:
+    """:func:`records_at` of a JSON Lines file: lines numbered as ``scan_jsonl`` numbers them
+    (an over-long line is one line, not read), a byte-order mark at the start dropped."""
+    with item.open() as stream:
+        number = 0
+        while raw := stream.readline(MAX_RECORD_BYTES + 1):
+            number += 1
+            if number == 1 and raw.startswith(_BOM):
+                raw = raw[len(_BOM) :]
+            if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # the rest of an oversized line
+                    raw = stream.readline(MAX_RECORD_BYTES + 1)
+            elif number in lines:
+                try:
+                    record = loads(raw.rstrip(b"\r\n"), converter=converter)
+                except ValidationError:
+                    pass
+                else:
+                    yield number, record
+            if number >= last:
+                return

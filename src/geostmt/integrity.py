@@ -15,6 +15,7 @@ import hashlib
 import json
 import operator
 import os
+import struct
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -24,7 +25,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from geostmt.errors import Problem
+from geostmt.errors import Problem, with_article
 from geostmt.model import references
 from geostmt.model.spec import describe
 
@@ -142,7 +143,7 @@ def reference_message(row: RefRow, found_type: str | None) -> str | None:
     if found_type is None:
         message = f"no {row.target or 'record'} has id {row.ref!r}"
     elif row.target is not None and row.target != found_type:
-        message = f"{row.ref!r} is a {found_type}, not a {row.target}"
+        message = f"{row.ref!r} is {with_article(found_type)}, not {with_article(row.target)}"
     if message is None:
         return None
     return f"{message} (in {row.owner_type} {row.owner_id!r})"
@@ -293,6 +294,7 @@ def _number(value: float | Decimal) -> str:
 
 
 _EMPTY = -1
+_HALVES = struct.Struct("<QQ").unpack
 
 
 class IdTable:
@@ -304,13 +306,14 @@ class IdTable:
     apart by it fails with odds of about 1 in 10**26 for ten million ids.
     """
 
-    __slots__ = ("_high", "_key", "_kinds", "_lines", "_low", "_mask", "_orders", "_slots",
-                 "_types", "contents", "type_names")  # fmt: skip
+    __slots__ = ("_base", "_high", "_key", "_kinds", "_lines", "_low", "_mask", "_orders",
+                 "_slots", "_types", "contents", "type_names")  # fmt: skip
 
     def __init__(self, type_names: Sequence[str]) -> None:
         self.type_names = tuple(type_names)
         self._types = {name: code for code, name in enumerate(self.type_names)}
         self._key = os.urandom(16)
+        self._base = hashlib.blake2b(key=self._key, digest_size=16)  # copied: no key set-up each
         self._high = array("Q")
         self._low = array("Q")
         self.contents = array("Q")
@@ -329,8 +332,10 @@ class IdTable:
 
     def digest(self, ident: str) -> tuple[int, int]:
         """The 128-bit digest ``ident`` is kept under, as two 64-bit halves."""
-        data = hashlib.blake2b(ident.encode("utf-8", "surrogatepass"), key=self._key).digest()
-        return int.from_bytes(data[:8], "little"), int.from_bytes(data[8:16], "little")
+        state = self._base.copy()
+        state.update(ident.encode("utf-8", "surrogatepass"))
+        high, low = _HALVES(state.digest())
+        return high, low
 
     def _slot(self, high: int, low: int) -> int:
         """The slot holding this digest, or the empty slot where it would go."""
@@ -353,11 +358,13 @@ class IdTable:
     def add(self, ident: str, kind: str, order: int, line: int | None, content: int) -> int:
         """Keep ``ident`` if new and return -1; if it was seen, return its index, unchanged."""
         high, low = self.digest(ident)
-        slot = self._slot(high, low)
-        found = self._slots[slot]
-        if found != _EMPTY:
-            return found
-        index = len(self._high)
+        slots, mask, lows, highs = self._slots, self._mask, self._low, self._high
+        slot = low & mask  # as _slot, inline: this runs once a record
+        while (found := slots[slot]) != _EMPTY:
+            if lows[found] == low and highs[found] == high:
+                return found
+            slot = (slot + 1) & mask
+        index = len(highs)
         self._slots[slot] = index
         self._high.append(high)
         self._low.append(low)

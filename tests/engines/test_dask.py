@@ -79,12 +79,12 @@ def test_planted_problems_are_found_as_in_one_process(
     assert expected == [
         f"{a}:4: addressees[0]: no actor has id 'nobody' (in statement 's1')",
         f"{b}:2: id: duplicate id 'russia', first used at {a}:2; differs in: name",
-        f"{b}:3: speaker: 'article' is a source, not a actor (in statement 's2')",
+        f"{b}:3: speaker: 'article' is a source, not an actor (in statement 's2')",
         f"{b}:4: kind: 'nation' is not one of: person, state, government, military, "
         "armed_group, organization, media, company, other",
         f"{b}:5: invalid JSON: Expecting property name enclosed in double quotes (column 2)",
         f"{c}:1: evidence[0].source: no source has id 'missing-source' (in event 'e1')",
-        f"{c}:2: host: 'article' is a source, not a actor (in deployment 'd1')",
+        f"{c}:2: host: 'article' is a source, not an actor (in deployment 'd1')",
     ]
     assert (report.records, report.distinct) == (9, None)
 

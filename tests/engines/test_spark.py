@@ -147,7 +147,7 @@ def test_planted_problems_are_the_single_process_ones(
     assert len(shown) == 7, shown
     assert all(p.file is not None and p.line is not None for p in found)
     assert f"{a}:5: speaker: no actor has id 'nobody' (in statement 'dangling')" in shown
-    assert f"{a}:6: speaker: 'article' is a source, not a actor (in statement 'mistyped')" in shown
+    assert f"{a}:6: speaker: 'article' is a source, not an actor (in statement 'mistyped')" in shown
     assert any(s.startswith(f"{a}:7: ") for s in shown)  # the bad JSON line
     assert any(s.startswith(f"{a}:8: ") and "name" in s for s in shown)
     assert f"{b}:2: id: duplicate id 'kbs', first used at {a}:3; differs in: name" in shown
