@@ -176,7 +176,9 @@ def _source(cls: type[Any], spec: RecordSpec, names: _Names) -> str:
     lines.append(f"    if n != len(d) and not {names.bind(allowed)}.issuperset(d): _refuse()")
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is check_rules:
-        lines.append(f"    if not {names.bind(rules_hold(cls))}(s): _refuse()")
+        # the generated test is sure only where it says yes; otherwise every rule is asked,
+        # and a rule that fails raises for the detailed path to explain
+        lines.append(f"    if not {names.bind(rules_hold(cls))}(s): {names.bind(check_rules)}(s)")
     elif post_init is not None:  # pragma: no cover - every geostmt class uses check_rules
         lines.append("    s.__attrs_post_init__()")
     lines.append("    return s")
