@@ -42,7 +42,8 @@ def test_an_unknown_locale_says_which_exist(given: str) -> None:
         locale_id(given)
     message = str(caught.value)
     assert message.startswith(f"unknown locale {given!r}: give a BCP 47 tag or CLDR id")
-    assert "known: aa, ab, af" in message
+    languages = sorted(k for k in known_locales() if "_" not in k)  # CLDR grows by release
+    assert f"(known: {', '.join(languages[:12])}, ... ({len(languages)} languages); " in message
     assert "known_locales()" in message
     assert isinstance(caught.value, ValueError)
     assert caught.value.locale == given
