@@ -4,15 +4,18 @@ ParseError, never another exception, and time linear in the text."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from geostmt import ParseError, find_money, find_quantities, parse_money, parse_quantity
+from geostmt.normalise._first import LONG_TEXT, all_matches
 from geostmt.normalise.number_words import read_number_words
 
 
@@ -136,3 +139,46 @@ def test_table_words_in_any_case_and_spacing_never_crash(text: str, locale: str)
     for parse in (parse_quantity, parse_money):
         with contextlib.suppress(ParseError):
             parse(text, locale=locale)
+
+
+def _collector_states(find: Any, text: str) -> list[bool]:
+    """Whether the collector was on each time ``find`` made a match of ``text``."""
+    seen: list[bool] = []
+
+    def watched() -> Any:
+        for match in find(text):
+            seen.append(gc.isenabled())
+            yield match
+
+    assert all_matches(watched(), text) == list(find(text))
+    return seen
+
+
+def test_long_texts_are_matched_with_the_collector_held_off() -> None:
+    """find_* collect matches of a long text with the collector off, and restore it after."""
+    long_text = "€1 " * (LONG_TEXT // 3 + 1)
+    short_text = "€1 " * 10
+    assert gc.isenabled()
+    assert set(_collector_states(lambda t: iter(find_money(t)), long_text)) == {False}
+    assert gc.isenabled()
+    assert set(_collector_states(lambda t: iter(find_money(t)), short_text)) == {True}
+    assert len(find_money(long_text)) == LONG_TEXT // 3 + 1
+    assert len(find_quantities(long_text)) == LONG_TEXT // 3 + 1
+
+
+def test_the_collector_is_restored_when_matching_fails() -> None:
+    """An error while matching a long text leaves the collector as it was."""
+
+    def failing() -> Any:
+        yield 1
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        all_matches(failing(), "x" * LONG_TEXT)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert all_matches(iter([1, 2]), "x" * LONG_TEXT) == [1, 2]
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()

@@ -1,4 +1,4 @@
-"""What every ``parse_*`` does with its ``find_*``: the first match, or a ParseError."""
+"""What every ``find_*`` and ``parse_*`` share: all matches in a list, or the first one."""
 
 from __future__ import annotations
 
@@ -8,9 +8,28 @@ from typing import TypeVar
 from geostmt.errors import ParseError
 from geostmt.locales import require_text
 
-__all__ = ["first_match"]
+__all__ = ["LONG_TEXT", "all_matches", "first_match"]
 
 M = TypeVar("M")
+
+LONG_TEXT = 65_536
+"""From this many characters on, :func:`all_matches` holds the garbage collector off."""
+
+
+def all_matches(found: Iterable[M], text: str) -> list[M]:
+    """Every match ``found`` yields for ``text``, in a list.
+
+    On a long text the collector is held off while the list grows: each match is an object the
+    collector tracks, and its collections would walk the growing list again and again, so the
+    time would grow faster than the text (on 1 MB of "€1 ", 12x the time of 100 kB instead of
+    10x). Short texts, the usual case, pay nothing.
+    """
+    if len(text) < LONG_TEXT:
+        return list(found)
+    from geostmt.wire.collector import gc_paused
+
+    with gc_paused():
+        return list(found)
 
 
 def first_match(text: object, find: Callable[[str], Iterable[M]], what: str, function: str) -> M:

@@ -25,7 +25,7 @@ from geostmt.errors import ValidationError
 from geostmt.locales import locale_id, require_text
 from geostmt.model.enums import Qualifier
 from geostmt.model.values import Money
-from geostmt.normalise._first import first_match
+from geostmt.normalise._first import all_matches, first_match
 from geostmt.normalise._trie import key, starts_with, word_regex
 from geostmt.normalise.context import dated_or_named
 from geostmt.normalise.digits import digits_pattern, read_digits
@@ -274,7 +274,7 @@ def _money(text: str, locale: str) -> Iterator[MoneyMatch]:
 def find_money(text: str, *, locale: str = "en") -> list[MoneyMatch]:
     """Every amount of money in ``text``, in order, each with its span."""
     text = require_text(text, "find_money")
-    return list(_money(text, locale_id(locale)))
+    return all_matches(_money(text, locale_id(locale)), text)
 
 
 def parse_money(text: str, *, locale: str = "en") -> Money:

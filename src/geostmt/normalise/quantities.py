@@ -25,7 +25,7 @@ from geostmt.locales import locale_id, require_text
 from geostmt.model.enums import Qualifier
 from geostmt.model.qualifier_words import QUALIFIER_WORDS, qualifier_of_word
 from geostmt.model.values import Quantity
-from geostmt.normalise._first import first_match
+from geostmt.normalise._first import all_matches, first_match
 from geostmt.normalise._trie import key, starts_with, word_regex
 from geostmt.normalise.context import (
     WINDOW,
@@ -382,7 +382,7 @@ def _quantities(text: str, locale: str) -> Iterator[QuantityMatch]:
 def find_quantities(text: str, *, locale: str = "en") -> list[QuantityMatch]:
     """Every quantity in ``text``, in order, each with its span."""
     text = require_text(text, "find_quantities")
-    return list(_quantities(text, locale_id(locale)))
+    return all_matches(_quantities(text, locale_id(locale)), text)
 
 
 def parse_quantity(text: str, *, locale: str = "en") -> Quantity:
