@@ -15,17 +15,8 @@ from geostmt.checking import validate_inputs
 from geostmt.dataset import check_inputs
 from geostmt.inputs import expand
 from geostmt.wire import Line
+from tests.test_dataset import ARTICLE, KBS, WARNING, ZELENSKYY
 
-ZELENSKYY = g.Actor(id="zelenskyy", name="Volodymyr Zelenskyy", kind="person", country="UA")
-KBS = g.Actor(id="kbs", name="KBS", kind="media", country="KR")
-ARTICLE = g.Source(id="article", title="Zelenskyy warns")
-WARNING = g.Statement(
-    id="warning",
-    speaker=ZELENSKYY,
-    text="North Korea's actions aren't random",
-    outlet=KBS,
-    evidence=[g.Evidence(source=ARTICLE, start=0, end=10)],
-)
 # An actor, then deployments of one id: equal to the first as Python compares them (1.5 and
 # 1.50, keys in another order) or not (1.51), and the actor again with another name.
 REPEATS = (

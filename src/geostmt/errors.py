@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 __all__ = [
+    "PATH_LIMIT",
     "GeostmtError",
     "ParseError",
     "Problem",
@@ -19,6 +20,7 @@ __all__ = [
     "SHOWN_LIMIT",
     "UnknownLocaleError",
     "ValidationError",
+    "cut",
     "join_path",
     "shown",
     "written",
@@ -29,6 +31,15 @@ __all__ = [
 
 SHOWN_LIMIT = 60
 """The most characters :func:`shown` gives for a value (well under the 200 promised)."""
+PATH_LIMIT = 200
+"""The most characters of a stored problem's path (an unknown key 60 MB long is a path too)."""
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` if it has at most ``limit`` characters, else its start ending in ``...``."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 _SHOWN = reprlib.Repr()  # bounded in depth and length (keyword arguments need Python 3.12)
 _SHOWN.maxlevel = 4
 _SHOWN.maxdict = _SHOWN.maxlist = _SHOWN.maxtuple = _SHOWN.maxset = _SHOWN.maxfrozenset = 8
@@ -44,7 +55,7 @@ def shown(value: object) -> str:
         text = _bounded_repr(value)
     except Exception:  # a repr that fails is described by its type
         text = f"<{type(value).__name__}>"
-    return text if len(text) <= SHOWN_LIMIT else text[: SHOWN_LIMIT - 3] + "..."
+    return cut(text, SHOWN_LIMIT)
 
 
 def written(value: object) -> str:
@@ -53,8 +64,7 @@ def written(value: object) -> str:
     digits (or a NaN a million-digit payload) and ``str`` refuses an int of 5,000 digits."""
     if isinstance(value, int):
         return shown(value)  # its repr is its str; a huge one is described by its length
-    text = str(value)
-    return text if len(text) <= SHOWN_LIMIT else text[: SHOWN_LIMIT - 3] + "..."
+    return cut(str(value), SHOWN_LIMIT)
 
 
 def _bounded_repr(value: object) -> str:

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from geostmt.errors import Problem, with_article
+from geostmt.errors import PATH_LIMIT, Problem, cut, with_article
 from geostmt.model import references
 from geostmt.model.spec import describe
 
@@ -392,16 +392,12 @@ class IdTable:
         return self._orders[index], line or None
 
 
-def clip(problem: Problem, *, path: int = 200, message: int = 1000) -> Problem:
+def clip(problem: Problem, *, path: int = PATH_LIMIT, message: int = 1000) -> Problem:
     """``problem`` with its path and message cut to at most ``path`` and ``message``
     characters (an unknown key 60 MB long is a path too)."""
     if len(problem.path) <= path and len(problem.message) <= message:
         return problem
-    return problem._replace(path=_cut(problem.path, path), message=_cut(problem.message, message))
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    return problem._replace(path=cut(problem.path, path), message=cut(problem.message, message))
 
 
 class ProblemStore:

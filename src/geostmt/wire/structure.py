@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from geostmt.errors import Problem, ValidationError, shown, unknown_field
+from geostmt.errors import PATH_LIMIT, Problem, ValidationError, cut, shown, unknown_field
 from geostmt.model.rules import Nested, Rule, expected
 from geostmt.model.spec import FieldSpec, describe
 from geostmt.wire.decoders import decoder
@@ -24,7 +24,7 @@ __all__ = ["KEY_LIMIT", "make_detailed_structure_fn", "make_structure_fn", "path
 
 Hook = Callable[[Any], Any]
 
-KEY_LIMIT = 200
+KEY_LIMIT = PATH_LIMIT
 """The most characters of an object key a problem's path holds (a 60 MB key is not a 60 MB
 path); a longer key is cut, ending in ``...``. The same bound as a stored problem's path."""
 
@@ -34,7 +34,7 @@ def path_key(key: object) -> str:
     characters), anything else as :func:`~geostmt.errors.shown` renders it."""
     if not isinstance(key, str):
         return shown(key)
-    return key if len(key) <= KEY_LIMIT else key[: KEY_LIMIT - 3] + "..."
+    return cut(key, KEY_LIMIT)
 
 
 def _wrong(kind: str, value: Any) -> ValidationError:
