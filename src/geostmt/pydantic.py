@@ -20,10 +20,13 @@ import functools
 import re
 from typing import Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError, core_schema
-from pydantic_core import ValidationError as PydanticValidationError
+try:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError, core_schema
+    from pydantic_core import ValidationError as PydanticValidationError
+except ImportError as error:  # pragma: no cover - exercised only without the extra
+    raise ImportError("geostmt.pydantic needs pydantic: pip install 'geostmt[pydantic]'") from error
 
 from geostmt.errors import Problem, ValidationError
 from geostmt.model.records import RECORD_CLASSES, RECORD_TYPES, Record
