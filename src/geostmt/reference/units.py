@@ -1,18 +1,23 @@
 """The one pint unit registry geostmt uses, built on first use and open to injection.
 
 ``import pint`` and ``UnitRegistry()`` together cost a few hundred milliseconds, so nothing here
-runs until a unit is first checked or converted.
+runs until a unit is first converted, or checked in a spelling the table of pint's names
+(``data/units.json``, written by ``scripts/build_unit_data.py``) does not hold.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Context, Decimal
+from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from geostmt.reference._lazy import Lazy
 
 if TYPE_CHECKING:
     import pint
@@ -29,6 +34,8 @@ __all__ = [
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Any] | None = None
+_injected = False
+"""Whether the registry came from :func:`set_unit_registry` (then the table is not used)."""
 
 
 def unit_registry() -> pint.UnitRegistry[Any]:
@@ -59,10 +66,23 @@ def _build_registry() -> pint.UnitRegistry[Any]:
 
 def set_unit_registry(registry: pint.UnitRegistry[Any]) -> None:
     """Use ``registry`` instead of building one (say, to share the application's own)."""
-    global _registry
+    global _registry, _injected
     with _lock:
         _registry = registry
+        _injected = True
     canonical_unit.cache_clear()
+
+
+def _load_table() -> Mapping[str, str]:
+    """Each unit name and spelling in the table -> pint's canonical name."""
+    path = resources.files("geostmt.reference") / "data" / "units.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    table: dict[str, str] = {name: name for name in data["canonical"]}
+    table.update(data["spellings"])
+    return table
+
+
+_TABLE: Lazy[Mapping[str, str]] = Lazy(_load_table)
 
 
 MAX_UNIT_LENGTH = 100
@@ -102,12 +122,20 @@ def unit_problem(unit: str) -> str | None:
 def canonical_unit(unit: str) -> str:
     """Pint's canonical spelling of ``unit`` (``"km"`` -> ``"kilometer"``).
 
+    A unit name or common spelling is looked up in a table read from pint's default registry,
+    without importing pint; anything else (``"kilometer / hour"``, powers), and every unit once
+    a registry was injected with :func:`set_unit_registry`, is asked of the registry.
+
     Raises ``ValueError`` for a unit pint does not know, or text not shaped like a unit
     (:func:`unit_problem`), which pint is never given.
     """
     problem = unit_problem(unit)
     if problem is not None:
         raise ValueError(f"{unit[:60]!r} is not a unit: {problem}")
+    if not _injected:
+        known = _TABLE.get().get(unit)
+        if known is not None:
+            return known
     registry = unit_registry()
     try:
         return str(registry.Unit(unit))
