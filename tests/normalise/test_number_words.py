@@ -14,8 +14,12 @@ from geostmt.normalise.number_words import read_fraction_words, read_number_word
 @pytest.mark.parametrize(
     ("words", "locale", "value"),
     [
-        ("hundred", "en", 100),
-        ("thousand", "en", 1000),
+        ("hundred", "en", None),  # English counts with "a" or a number first: "a hundred"
+        ("thousand", "en", None),
+        ("a hundred", "en", 100),
+        ("a thousand", "en", 1000),
+        ("Dutzend", "de", 12),  # only English needs the article
+        ("тысяча", "ru", 1000),
         ("one hundred hundred", "en", None),
         ("twenty five", "en", 25),
         ("five twenty", "en", None),

@@ -313,3 +313,25 @@ def test_fractions_and_year_like_numbers(text: str, expected: Quantity) -> None:
 def test_bare_fractions_and_years_are_no_quantity(text: str) -> None:
     """A bare fraction ("24/02") is a date or a score, a bare year with no noun a year."""
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["A baker's dozen eggs", "a square dozen", "the Hundred Years War", "thousand troops"]
+)
+def test_a_bare_multiplier_word_is_no_count_in_english(text: str) -> None:
+    """English counts with "a" or a number first: a bare "dozen" or "hundred" belongs to a name
+    or an idiom (a baker's dozen is 13), so it is no quantity rather than a confident 12."""
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a dozen eggs", 12),
+        ("two dozen eggs", 24),
+        ("half a dozen", 6),
+        ("a thousand troops", 1000),
+    ],
+)
+def test_multiplier_words_after_an_article_or_number_still_count(text: str, value: int) -> None:
+    assert [m.quantity.value for m in find_quantities(text)] == [Decimal(value)]

@@ -340,6 +340,13 @@ def read_number_words(text: str, locale: str, *, article_is_one: bool = False) -
         return None
     if len(words) == 1 and words[0] in ARTICLES[language] and not article_is_one:
         return None  # "a", "ein", "un": an article, not a number
+    if language == "en" and not halved and not extra and len(words) == 1:
+        kinds = {kind for kind, _ in _split(words[0], language) or ()}
+        if kinds and kinds <= {"multiply", "scale"}:
+            # English counts with "a" or a number first ("a dozen", "two hundred"): a bare
+            # "dozen" or "hundred" is part of a name or idiom ("a baker's dozen" is 13,
+            # "the Hundred Years' War"), never a confident 12 or 100
+            return None
     number = _Number(language)
     for position, word in enumerate(words):
         if position == 0 and word in ARTICLES[language] and language == "en":
