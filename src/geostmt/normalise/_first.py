@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from geostmt.errors import ParseError
-from geostmt.locales import require_text
 
 __all__ = ["LONG_TEXT", "all_matches", "first_match"]
 
@@ -32,12 +31,12 @@ def all_matches(found: Iterable[M], text: str) -> list[M]:
         return list(found)
 
 
-def first_match(text: object, find: Callable[[str], Iterable[M]], what: str, function: str) -> M:
-    """The first of ``find(text)``; ParseError naming ``what`` if none, TypeError if no str.
+def first_match(text: str, find: Callable[[str], Iterable[M]], what: str) -> M:
+    """The first of ``find(text)``; ParseError naming ``what`` if none (the caller has checked
+    that ``text`` is a str, with :func:`~geostmt.locales.require_text`).
 
     ``find`` may be a generator: reading stops at the first match.
     """
-    checked = require_text(text, function)
-    for found in find(checked):
+    for found in find(text):
         return found
-    raise ParseError(f"no {what} found", checked)
+    raise ParseError(f"no {what} found", text)

@@ -14,20 +14,15 @@ from decimal import Decimal
 
 from geostmt.normalise.numbers import MAX_DIGITS, _symbols
 
-__all__ = ["DIGITS", "digits_pattern", "read_digits"]
+__all__ = ["DIGITS", "DIGITS_PATTERN", "read_digits"]
 
 DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f'’ ]\d{3})+(?:[.,]\d+)?|\d++(?:[.,]\d++)?"
 """A regex for a run of digits with group and decimal marks of any convention."""
 
 
-def digits_pattern(locale: str) -> str:
-    """:data:`DIGITS`, never starting right after another number (``10 000`` is never ``000``).
-
-    ``locale`` is accepted for symmetry with :func:`~geostmt.normalise.numbers.number_pattern`;
-    every locale reads the same digits, and :func:`read_digits` applies its marks.
-    """
-    del locale
-    return rf"(?<!\d[ \u00a0\u202f])(?:{DIGITS})"
+DIGITS_PATTERN = rf"(?<!\d[ \u00a0\u202f])(?:{DIGITS})"
+"""A regex for :data:`DIGITS`, never starting right after another number (``10 000`` is never
+``000``). Every locale reads the same digits; :func:`read_digits` applies the locale's marks."""
 
 
 _MARKS = re.compile(r"[.,\u00a0\u202f'’ ]")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -28,7 +28,7 @@ from geostmt.model.values import Money
 from geostmt.normalise._first import all_matches, first_match
 from geostmt.normalise._trie import key, starts_with, word_regex
 from geostmt.normalise.context import dated_or_named
-from geostmt.normalise.digits import digits_pattern, read_digits
+from geostmt.normalise.digits import DIGITS_PATTERN, read_digits
 from geostmt.normalise.money_tail import millions_code, minor_after, scale_after
 from geostmt.normalise.number_words import first_words as number_first_words
 from geostmt.normalise.number_words import number_words_pattern, read_number_words
@@ -62,10 +62,6 @@ class MoneyMatch(NamedTuple):
     money: Money
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return word_regex(words)
-
-
 @functools.lru_cache(maxsize=16)
 def _symbol_list(locale: str) -> tuple[str, ...]:
     return tuple(sorted({*EXPLICIT, *AMBIGUOUS, *symbols(locale)}, key=len, reverse=True))
@@ -74,9 +70,9 @@ def _symbol_list(locale: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=16)
 def _pattern(locale: str) -> re.Pattern[str]:
     language = language_of(locale)
-    qualifiers = _alternation(QUALIFIERS.get(language, QUALIFIERS["en"]))
-    scales = _alternation(scale_words(locale))
-    signs = _alternation(_symbol_list(locale))
+    qualifiers = word_regex(QUALIFIERS.get(language, QUALIFIERS["en"]))
+    scales = word_regex(scale_words(locale))
+    signs = word_regex(_symbol_list(locale))
     spelled = number_words_pattern(locale)
     words = f"|(?P<words>{spelled})" if spelled else "|(?P<words>(?!))"
     numerals, runs_on = number_first_words(locale)
@@ -85,7 +81,7 @@ def _pattern(locale: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w.,]){check}(?:(?P<qualifier>{qualifiers})\s+)?"
         rf"(?:(?P<pre>{signs}|{_CODE}){_GAP})?"
-        rf"(?:(?P<number>{digits_pattern(locale)})(?![\d])"
+        rf"(?:(?P<number>{DIGITS_PATTERN})(?![\d])"
         rf"(?:{_GAP}(?P<scale>{scales})(?![\w])|(?P<trillions>T)(?![\w-]))?{words})"
     )
 
@@ -285,4 +281,4 @@ def parse_money(text: str, *, locale: str = "en") -> Money:
     """
     checked = require_text(text, "parse_money")
     cldr = locale_id(locale)
-    return first_match(checked, lambda t: _money(t, cldr), "amount of money", "parse_money").money
+    return first_match(checked, lambda t: _money(t, cldr), "amount of money").money

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from decimal import Context, Decimal
 
 from geostmt.normalise._trie import word_regex
@@ -173,10 +172,6 @@ def _morphemes(language: str) -> dict[str, tuple[str, int]]:
     return {word: (kind, value) for kind, words in table.items() for word, value in words.items()}
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return word_regex(words)
-
-
 @functools.lru_cache(maxsize=16)
 def number_words_pattern(locale: str) -> str | None:
     """A regex for a run of number words in ``locale``'s language, or None if it has no table."""
@@ -184,23 +179,23 @@ def number_words_pattern(locale: str) -> str | None:
     if language not in NUMBER_WORDS:
         return None
     table = NUMBER_WORDS[language]
-    numerals = _alternation([w for kind in ("add", "multiply", "scale") for w in table[kind]])
+    numerals = word_regex([w for kind in ("add", "multiply", "scale") for w in table[kind]])
     if language in COMPOUNDING:
-        joined = _alternation(_morphemes(language))
+        joined = word_regex(_morphemes(language))
         word = rf"(?:{numerals})(?:{joined}){{0,7}}"
     else:
         word = rf"(?:{numerals})"
-    joins = _alternation(table["join"])
+    joins = word_regex(table["join"])
     join = rf"(?:(?:{joins})[\s-]+)?" if joins else ""
-    big = _alternation([*table["multiply"], *table["scale"]])
-    articles = _alternation(ARTICLES[language])
+    big = word_regex([*table["multiply"], *table["scale"]])
+    articles = word_regex(ARTICLES[language])
     article = rf"(?:(?:{articles})\s+(?=(?:{big})(?![^\W\d_])))?" if articles else ""
-    and_a_half = _alternation(_AND_A_HALF[language])
-    half = rf"(?:\s+{and_a_half}(?:\s+(?:{_alternation(table['scale'])}))?)?"
+    and_a_half = word_regex(_AND_A_HALF[language])
+    half = rf"(?:\s+{and_a_half}(?:\s+(?:{word_regex(table['scale'])}))?)?"
     if language == "de":
         half = rf"(?:{and_a_half})?"
     return (
-        rf"(?<![^\W\d_])(?:{_alternation([_HALF[language]])}\s+)?{article}{word}"
+        rf"(?<![^\W\d_])(?:{word_regex([_HALF[language]])}\s+)?{article}{word}"
         rf"(?:[\s-]+{join}{word}){{0,{MAX_WORDS - 1}}}{half}(?![^\W\d_])"
     )
 
@@ -318,6 +313,12 @@ def _place(value: Decimal) -> int:
 _SEPARATORS = re.compile(r"[\s]+")
 
 
+@functools.lru_cache(maxsize=16)
+def _and_a_half(language: str) -> re.Pattern[str]:
+    """The words for "and a half" in ``language``, compiled once."""
+    return re.compile(rf"\s*(?:{word_regex(_AND_A_HALF[language])})")
+
+
 def read_number_words(text: str, locale: str, *, article_is_one: bool = False) -> Decimal | None:
     """The value of the number words in ``text``, or None when they do not form a number.
 
@@ -327,7 +328,7 @@ def read_number_words(text: str, locale: str, *, article_is_one: bool = False) -
     if language not in NUMBER_WORDS:
         return None
     folded = text.casefold()
-    half = re.search(rf"\s*(?:{_alternation(_AND_A_HALF[language])})", folded)
+    half = _and_a_half(language).search(folded)
     extra = Decimal(0)
     if half is not None:
         extra = Decimal("0.5")
@@ -411,8 +412,8 @@ def fraction_words_pattern(locale: str) -> str | None:
     language = language_of(locale)
     if language not in FRACTION_WORDS:
         return None
-    numerators = _alternation(_numerators(language))
-    denominators = _alternation(FRACTION_WORDS[language])
+    numerators = word_regex(_numerators(language))
+    denominators = word_regex(FRACTION_WORDS[language])
     return rf"(?<![^\W\d_])(?:{numerators})[\s-]+(?:{denominators})(?![\w-])"
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from decimal import Context, Decimal
 
 from geostmt.normalise._trie import key, word_regex
@@ -79,10 +78,6 @@ def _symbols(locale: str) -> tuple[str, str]:
     return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return word_regex(words)
-
-
 @functools.lru_cache(maxsize=64)
 def number_pattern(locale: str) -> str:
     """A regex (named group ``number``, optional ``scale``) for a number in ``locale``."""
@@ -93,7 +88,7 @@ def number_pattern(locale: str) -> str:
     # possessive: giving digits back never helps (what follows a number is no digit), and a
     # long run of digits would otherwise be tried again at every length
     digits = rf"{grouped}{spaced}|\d++(?:{dec}\d++)?"
-    words = _alternation(scale_words(locale))
+    words = word_regex(scale_words(locale))
     return rf"(?P<number>{digits})(?:[{_SPACES}]?(?P<scale>{words})(?![\w]))?"
 
 

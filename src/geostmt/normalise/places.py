@@ -31,7 +31,7 @@ from geostmt.locales import locale_id, require_text
 from geostmt.model.enums import PlaceKind
 from geostmt.model.values import Place
 from geostmt.normalise import country_names
-from geostmt.normalise.cyrillic import has_cyrillic, nominatives
+from geostmt.normalise.cyrillic import nominatives
 from geostmt.normalise.place_choice import Candidates, Choice, choose
 from geostmt.reference import countries as iso_countries
 from geostmt.reference._lazy import Lazy
@@ -208,8 +208,8 @@ def _resolve(text: str, country: str | None, *, tables_only: bool = False) -> Fo
     if not key:
         return None
     found = _read(key, text, tables, country)
-    if found is None and has_cyrillic(key):
-        for form in nominatives(key.removesuffix(".")):
+    if found is None:
+        for form in nominatives(key.removesuffix(".")):  # none unless the key is Cyrillic
             found = _read(form, text, tables, country)
             if found is not None:
                 break
@@ -276,8 +276,7 @@ def _capitalised(token: str) -> bool:
 
 def _may_go_on(words: str, tables: PlaceTables) -> bool:
     """Whether some name starts with the folded ``words`` and goes on."""
-    forms = [words, *nominatives(words)] if has_cyrillic(words) else [words]
-    for form in forms:
+    for form in (words, *nominatives(words)):
         if form in name_starts() or tables.gazetteer.begins_a_name(plain(form)):
             return True
     return False
@@ -398,15 +397,16 @@ def _match_at(
     informal = word.lower() in _INFORMAL_FIRST_WORDS
     if (not _capitalised(word) and not informal) or word in ("The", "the"):
         return None
+    first_key = _key(word)
     for size in range(_sizes(tokens, index, memo), 0, -1):
         last = tokens[index + size - 1]
         closing = last.group().lower().rstrip(".")
-        if size == 1 and len(_key(word)) < 2:
+        if size == 1 and len(first_key) < 2:
             continue
         lower_end = not _capitalised(last.group()) and not (informal and size > 1)
         if lower_end and not (size > 1 and closing in DESIGNATORS):
             continue
-        if size == 1 and _key(word).removesuffix(".") in GENERIC_WORDS:
+        if size == 1 and first_key.removesuffix(".") in GENERIC_WORDS:
             continue
         span = text[first.start() : last.end()]
         found = memo.resolve(span)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Context, Decimal
 from typing import NamedTuple
 
@@ -86,20 +86,16 @@ class QuantityMatch(NamedTuple):
     quantity: Quantity
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return word_regex(words)
-
-
 @functools.lru_cache(maxsize=16)
 def _pattern(locale: str) -> re.Pattern[str]:
     language = language_of(locale)
-    qualifiers = _alternation(QUALIFIERS.get(language, QUALIFIERS["en"]))
+    qualifiers = word_regex(QUALIFIERS.get(language, QUALIFIERS["en"]))
     digits = number_pattern(locale)
 
     def renamed(name: str) -> str:
         return digits.replace("?P<number>", f"?P<{name}>").replace("?P<scale>", f"?P<{name}_s>")
 
-    units = _alternation(UNITS)
+    units = word_regex(UNITS)
     between, conjunction = RANGES.get(language, RANGES["en"])
     start, to = FROM_TO.get(language, FROM_TO["en"])
     dash_word = DASH_WORDS.get(language, "to")
@@ -108,7 +104,7 @@ def _pattern(locale: str) -> re.Pattern[str]:
     exponent = r"[eE][-+−]?\d{1,3}|\s?[×x]\s?(?:10(?:\^|[-−]|\^[-−])\d{1,3}|[2-9]\^\d{1,2})"
     number = rf"(?P<minus>[-−](?=\d))?{digits}(?P<exponent>{exponent})?"
     number = rf"(?P<fraction>{FRACTION})|{number}"
-    names = _alternation(word for word in UNITS if len(word) > 3 and word.isalpha())
+    names = word_regex(word for word in UNITS if len(word) > 3 and word.isalpha())
     # "a gallon of beer": in English an article before a unit's full name is one
     article = "(?i:an?)" if language == "en" else "(?!)"  # "A gallon" opens a sentence
     number = rf"{number}|(?P<article>{article})(?=[ \u00a0](?:{names})(?![\w-]))"
@@ -118,9 +114,9 @@ def _pattern(locale: str) -> re.Pattern[str]:
     number = rf"(?P<vague>{vague_pattern(locale) or never})|{number}"
     low_unit = rf"(?:[\s-]?(?P<low_unit>{units})(?![\w]))?"
     dash_unit = rf"(?:[\s-]?(?P<dash_unit>{units})(?![\w]))?"
-    opening = _alternation([between, start])
-    closing = _alternation([conjunction, to])
-    dashed = _alternation(dash_words.split("|"))
+    opening = word_regex([between, start])
+    closing = word_regex([conjunction, to])
+    dashed = word_regex(dash_words.split("|"))
     ranges = (
         rf"{opening}\s+(?P<low_minus>[-−](?=\d))?{renamed('low')}{low_unit}\s+{closing}\s+"
         rf"|(?P<dash_minus>[-−](?=\d))?{renamed('dash')}{dash_unit}"
@@ -389,6 +385,4 @@ def parse_quantity(text: str, *, locale: str = "en") -> Quantity:
     """The first quantity in ``text``; :class:`~geostmt.ParseError` if there is none."""
     checked = require_text(text, "parse_quantity")
     cldr = locale_id(locale)
-    return first_match(
-        checked, lambda t: _quantities(t, cldr), "quantity", "parse_quantity"
-    ).quantity
+    return first_match(checked, lambda t: _quantities(t, cldr), "quantity").quantity

@@ -17,7 +17,6 @@ None of these is ever ``exact`` (precision before recall). A vague count is a ra
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -124,10 +123,6 @@ class Vague(NamedTuple):
     value: Decimal | None
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return word_regex(words)
-
-
 def _big_words(language: str) -> dict[str, int]:
     table = NUMBER_WORDS.get(language, {})
     words = {**table.get("multiply", {}), **table.get("scale", {})}
@@ -141,12 +136,12 @@ def vague_pattern(locale: str) -> str | None:
     if language not in VAGUE:
         return None
     table = VAGUE[language]
-    big = _alternation(_big_words(language))
-    few = rf"(?:{_alternation(table['few'])})\s+(?:{big})(?:\s+(?:{big})){{0,2}}"
+    big = word_regex(_big_words(language))
+    few = rf"(?:{word_regex(table['few'])})\s+(?:{big})(?:\s+(?:{big})){{0,2}}"
     of = rf"\s+{OF[language]}" if OF[language] else ""
-    scale = rf"(?:{of}\s+(?:{_alternation(table['scale'])}))?" if table["scale"] else ""
-    plural = rf"(?:{_alternation(table['plural'])}){scale}"
-    fraction = rf"(?:{_alternation(FRACTIONS[language])})(?={_FRACTION_OF.get(language, '')})"
+    scale = rf"(?:{of}\s+(?:{word_regex(table['scale'])}))?" if table["scale"] else ""
+    plural = rf"(?:{word_regex(table['plural'])}){scale}"
+    fraction = rf"(?:{word_regex(FRACTIONS[language])})(?={_FRACTION_OF.get(language, '')})"
     return rf"(?<![^\W\d_])(?:{fraction}|{few}|{plural})(?![^\W\d_])"
 
 

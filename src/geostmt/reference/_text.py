@@ -19,6 +19,6 @@ def plain(text: str) -> str:
     letters (``ї`` becomes ``і``, ``й`` becomes ``и``, the same on both sides of a lookup).
     """
     if text.isascii():
-        return " ".join(text.replace("\u2019", "'").split()).casefold()
+        return fold(text)  # nothing to take off
     decomposed = unicodedata.normalize("NFD", fold(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
