@@ -169,8 +169,7 @@ class ParseError(GeostmtError, ValueError):
         super().__init__(message, text)
 
     def __str__(self) -> str:
-        shown = self.text if len(self.text) <= 80 else self.text[:77] + "..."
-        return f"{self.message}: {shown!r}"
+        return f"{self.message}: {cut(self.text, 80)!r}"
 
     def __reduce__(self) -> tuple[type[ParseError], tuple[str, str]]:
         return (type(self), (self.message, self.text))

@@ -18,7 +18,6 @@ from geostmt.errors import ValidationError, join_path, shown
 from geostmt.model import RECORD_CLASSES, RECORD_TYPES, Record
 from geostmt.model.spec import is_described
 from geostmt.wire.converter import default_converter
-from geostmt.wire.decoders import decoders
 from geostmt.wire.fastjson import encode_text, parse, parse_bytes, refuse_constant
 from geostmt.wire.structure import path_key
 from geostmt.wire.versions import VERSION_KEY, migrate
@@ -239,10 +238,10 @@ def decode_json(text: str | bytes) -> Any:
     (an integer past Python's 4,300-digit limit: at its own path). Anything but text (a str
     or bytes) is a ``TypeError``."""
     _require_text(text, "decode_json")
-    return _decode(text, orjson=True)
+    return _decode(text)
 
 
-def _decode(text: str | bytes, *, orjson: bool) -> Any:
+def _decode(text: str | bytes) -> Any:
     too_big = len(text) > MAX_RECORD_BYTES
     if not too_big and isinstance(text, str) and len(text) * 4 > MAX_RECORD_BYTES:
         too_big = (
@@ -250,7 +249,7 @@ def _decode(text: str | bytes, *, orjson: bool) -> Any:
         )  # bytes, not characters
     if too_big:
         raise ValidationError.single("", f"larger than {MAX_RECORD_BYTES} bytes")
-    if orjson and type(text) is bytes:
+    if type(text) is bytes:  # orjson where it can vouch for the text, else the strict parse
         value = parse_bytes(text)
         if value is not None:
             return value
@@ -292,20 +291,4 @@ def loads(
     _require_text(text, "loads")
     if cls is not None:
         _require_class(cls, "loads")
-    if converter is None and type(text) is bytes and len(text) <= MAX_RECORD_BYTES:
-        # the JSON Lines case, in one step: orjson's dict straight to the class's decoder
-        data = parse_bytes(text)
-        if type(data) is dict and VERSION_KEY not in data:
-            if cls is None:
-                tag = data.get("type")
-                cls = RECORD_TYPES.get(tag) if type(tag) is str else None
-            decode = decoders.get(cls) if cls is not None else None
-            if decode is not None:
-                try:
-                    return decode(data)
-                except Exception:  # anything odd is the detailed path's to explain
-                    pass
-            return from_dict(data, cls)
-        if data is None:  # orjson could not vouch for it: the strict parse, once
-            return from_dict(_decode(text, orjson=False), cls)
-    return from_dict(_decode(text, orjson=True), cls, converter=converter)
+    return from_dict(_decode(text), cls, converter=converter)
