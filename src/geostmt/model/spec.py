@@ -44,8 +44,15 @@ class FieldSpec:
     required: bool
     default: Any
     """The default value (``attrs.NOTHING`` for a required field)."""
-    doc: str = ""
-    """What the field means: its docstring in the class (the JSON Schema's ``description``)."""
+    owner: type[Any]
+    """The class the field belongs to."""
+
+    @property
+    def doc(self) -> str:
+        """What the field means: its docstring in the class (the JSON Schema's
+        ``description``). Read from the source on first use only, since reading and parsing
+        source is slow and only the schema and the docs need it."""
+        return _field_docs_of(self.owner).get(self.name, "")
 
     @property
     def optional(self) -> bool:
@@ -114,7 +121,6 @@ def _describe(cls: type[Any]) -> RecordSpec:
     if not is_described(cls):
         raise TypeError(f"{shown(cls)} is not a geostmt class described by field rules")
     hints = typing.get_type_hints(cls)
-    docs = field_docs(cls)
     specs = []
     for attribute in attrs.fields(cls):
         meta: FieldRule = attribute.metadata[METADATA_KEY]
@@ -126,7 +132,7 @@ def _describe(cls: type[Any]) -> RecordSpec:
                 many=meta.many,
                 required=attribute.default is attrs.NOTHING,
                 default=attribute.default,
-                doc=docs.get(attribute.name, ""),
+                owner=cls,
             )
         )
     return RecordSpec(
@@ -135,6 +141,16 @@ def _describe(cls: type[Any]) -> RecordSpec:
         fields=tuple(specs),
         rules=tuple(getattr(cls, "RULES", ())),
     )
+
+
+_DOCS: dict[type[Any], dict[str, str]] = {}
+
+
+def _field_docs_of(cls: type[Any]) -> dict[str, str]:
+    found = _DOCS.get(cls)
+    if found is None:
+        found = _DOCS[cls] = field_docs(cls)
+    return found
 
 
 def field_docs(cls: type[Any]) -> dict[str, str]:
