@@ -30,7 +30,7 @@ class Actor(Base):
     """The actor's id, referred to by other records (``north-korea``, ``Q3874799``)."""
     name: str = attrs.field(**f.text())
     """The name the actor is best known by."""
-    kind: ActorKind = attrs.field(converter=as_actor_kind, **f.choice(ActorKind, convert=False))
+    kind: ActorKind = attrs.field(converter=as_actor_kind, **f.choice(ActorKind))
     """What kind of actor: a person, a state, a government, a military, an armed group, an
     organization, a media outlet, a company or other."""
     country: str | None = attrs.field(default=None, **f.country())

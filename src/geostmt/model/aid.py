@@ -36,13 +36,9 @@ class AidPackage(Base):
     """The id of the actor receiving it."""
     value: Money | None = attrs.field(default=None, **f.nested(Money))
     """What the package is worth."""
-    aid_type: AidType | None = attrs.field(
-        default=None, converter=as_aid_type, **f.choice(AidType, convert=False)
-    )
+    aid_type: AidType | None = attrs.field(default=None, converter=as_aid_type, **f.choice(AidType))
     """The kind of aid: military, financial or humanitarian."""
-    stage: AidStage | None = attrs.field(
-        default=None, converter=as_aid_stage, **f.choice(AidStage, convert=False)
-    )
+    stage: AidStage | None = attrs.field(default=None, converter=as_aid_stage, **f.choice(AidStage))
     """How far the package has gone: announced, committed, allocated or delivered."""
     items: tuple[Item, ...] = attrs.field(default=(), **f.nested(Item, many=True))
     """What the package holds."""

@@ -46,7 +46,7 @@ class Deployment(Base):
     purposes: tuple[str, ...] = attrs.field(default=(), **f.text(many=True))
     """What the force is for, in the source's words."""
     status: DeploymentStatus | None = attrs.field(
-        default=None, converter=as_deployment_status, **f.choice(DeploymentStatus, convert=False)
+        default=None, converter=as_deployment_status, **f.choice(DeploymentStatus)
     )
     """How sure the reports are: reported, confirmed or denied."""
     start: PartialDate | None = attrs.field(default=None, **f.date())

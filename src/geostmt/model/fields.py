@@ -142,16 +142,16 @@ def ref(target: str | None, *, many: bool = False) -> dict[str, Any]:
     return field(r.Ref(target), many=many)
 
 
-def choice(enum: type[Enum], *, convert: bool = True) -> dict[str, Any]:
+def choice(enum: type[Enum]) -> dict[str, Any]:
     """A member of ``enum``; its string value is accepted too.
 
-    ``convert=False`` leaves the converter out for the field to give as ``converter=``: a named
-    function typed ``(Enum | Literal[...]) -> Enum`` (:func:`geostmt.model.enums.as_actor_kind`),
-    so that type checkers accept the strings; it must convert as :class:`~.rules.Choice` does.
+    The converter is left out for the field to give as ``converter=``: a named function typed
+    ``(Enum | Literal[...]) -> Enum`` (:func:`geostmt.model.enums.as_actor_kind`), so that type
+    checkers accept the strings; it converts with :func:`~geostmt.model.enums.member`, as
+    :class:`~.rules.Choice` does.
     """
     arguments = field(r.Choice(enum))
-    if not convert:
-        del arguments["converter"]
+    del arguments["converter"]
     return arguments
 
 
@@ -228,9 +228,7 @@ def check_rules(self: Any) -> None:
     instance they cannot vouch for is asked each rule's problem.
     """
     cls = type(self)
-    holds = _HOLDS.get(cls)
-    if holds is None:
-        holds = _HOLDS[cls] = _compile_holds(cls.RULES)
+    holds = _HOLDS.get(cls) or rules_hold(cls)
     if holds(self):
         return
     problems = [p for rule in cls.RULES if (p := rule.problem(self)) is not None]

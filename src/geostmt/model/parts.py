@@ -88,7 +88,7 @@ class Item(Base):
     name: str = attrs.field(**f.text())
     """What the item is (``air defense interceptors``)."""
     category: ItemCategory | None = attrs.field(
-        default=None, converter=as_item_category, **f.choice(ItemCategory, convert=False)
+        default=None, converter=as_item_category, **f.choice(ItemCategory)
     )
     """What kind of thing it is (air defense, artillery, drones...)."""
     quantity: Quantity | None = attrs.field(default=None, **f.nested(Quantity))

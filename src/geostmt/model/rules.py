@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from geostmt.errors import Problem, ValidationError, shown, written
+from geostmt.model.enums import member as enum_member
 from geostmt.model.frozenmap import FrozenMap, to_frozen_map
 from geostmt.model.identifiers import identifier_problem
 from geostmt.model.languages import LANGTAG_PATTERN, language_problem
@@ -53,7 +54,6 @@ __all__ = [
     "expected",
     "noun",
     "to_text",
-    "written",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
@@ -410,9 +410,7 @@ class Choice(Rule):
         self._allowed = ", ".join(self._members)
 
     def convert(self, value: Any) -> Any:
-        if type(value) is str:
-            return self._members.get(value, value)
-        return value
+        return enum_member(self.enum, value)
 
     def check(self, value: Any) -> None:
         if not isinstance(value, self.enum):

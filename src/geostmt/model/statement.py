@@ -36,18 +36,16 @@ class Statement(Base):
     text: str = attrs.field(**f.text())
     """The words said, quoted or reported."""
     mode: StatementMode | None = attrs.field(
-        default=None, converter=as_statement_mode, **f.choice(StatementMode, convert=False)
+        default=None, converter=as_statement_mode, **f.choice(StatementMode)
     )
     """How the source gives the words: ``direct`` (a quote), ``indirect`` (reported speech) or
     ``mixed``."""
     act: SpeechAct | None = attrs.field(
-        default=None, converter=as_speech_act, **f.choice(SpeechAct, convert=False)
+        default=None, converter=as_speech_act, **f.choice(SpeechAct)
     )
     """What the speaker does by speaking (warn, urge, confirm, deny...), each with its CAMEO and
     PLOVER code."""
-    channel: Channel | None = attrs.field(
-        default=None, converter=as_channel, **f.choice(Channel, convert=False)
-    )
+    channel: Channel | None = attrs.field(default=None, converter=as_channel, **f.choice(Channel))
     """Where the words were said (an interview, a speech, social media...)."""
     outlet: str | None = attrs.field(default=None, **f.ref("actor"))
     """The id of the medium that carried the words (an actor, such as KBS)."""

@@ -83,7 +83,7 @@ class Quantity(Base):
     """A unit in pint's canonical spelling (``kilometer``, ``percent``); none for a count of
     ``of``."""
     qualifier: Qualifier = attrs.field(
-        default=Qualifier.EXACT, converter=as_qualifier, **f.choice(Qualifier, convert=False)
+        default=Qualifier.EXACT, converter=as_qualifier, **f.choice(Qualifier)
     )
     """How to read the number: exactly, approximately, as a bound, or as a range from ``low`` to
     ``high``."""
@@ -150,16 +150,19 @@ class Money(Base):
     currency: str = attrs.field(**f.currency())
     """The ISO 4217 currency code (``USD``)."""
     qualifier: Qualifier = attrs.field(
-        default=Qualifier.EXACT, converter=as_qualifier, **f.choice(Qualifier, convert=False)
+        default=Qualifier.EXACT, converter=as_qualifier, **f.choice(Qualifier)
     )
     """How to read the amount: exactly, approximately, or as a bound."""
 
     def format(self, locale: str = "en") -> str:
         """The amount as ``locale`` writes it, through babel: ``"$425,000,000"`` in ``en``.
 
-        Every digit is kept. Where the locale's symbol could be read as another currency, the
-        ISO code is written instead, and a qualifier other than ``exact`` is written as a word
-        (``about``, ``etwa``...), so ``parse_money(m.format(locale=L), locale=L) == m``.
+        Every digit is kept, up to 1,000 digits (``money_format.MAX_DIGITS``; a
+        larger amount is a ValidationError). Where the locale's symbol could be read as another
+        currency, the ISO code is written instead, and a qualifier other than ``exact`` is
+        written as a word (``about``, ``etwa``...), so
+        ``parse_money(m.format(locale=L), locale=L) == m``. ``locale`` is a BCP 47 tag or CLDR
+        id; an unknown one is an :class:`~geostmt.UnknownLocaleError`.
         """
         from geostmt.model.money_format import format_money
 
@@ -215,7 +218,7 @@ class Place(Base):
 
     name: str = attrs.field(**f.text())
     """The place's name (``Kursk``, ``Donbas``)."""
-    kind: PlaceKind = attrs.field(converter=as_place_kind, **f.choice(PlaceKind, convert=False))
+    kind: PlaceKind = attrs.field(converter=as_place_kind, **f.choice(PlaceKind))
     """What sort of place: a country, a subdivision, a city, a region (informal, such as Donbas) or
     other."""
     country: str | None = attrs.field(default=None, **f.country())
