@@ -246,21 +246,20 @@ def validate(
             if err.isatty():
                 err.write(f"checking {len(inputs)} input(s) on Dask...\n")
             report = engine.check([i.name for i in inputs], scheduler=scheduler, jobs=jobs)
-            found, records, distinct = report.problems, report.records, report.distinct
-            more: dict[str | None, int] = {}
+            records, distinct = report.records, report.distinct
+            uncapped, capped, more = [*missing, *report.problems], [], {}
         else:
-            limit = max_problems or None
             checked = validate_inputs(inputs, follow=follow, report_unreadable=True,
-                                      max_problems=limit)  # fmt: skip
-            found, records, distinct = checked.problems, checked.records, checked.distinct
-            more = checked.more
-    store = ProblemStore(max_problems or None)  # the same limit for what Dask found
-    for problem in [*missing, *found]:
+                                      max_problems=max_problems or None)  # fmt: skip
+            records, distinct = checked.records, checked.distinct
+            uncapped, capped, more = missing, list(checked.problems), dict(checked.more)
+    store = ProblemStore(max_problems or None)  # what validate_inputs has not capped already
+    for problem in uncapped:
         store.add(problem)
     for file, count in store.more.items():
         more[file] = more.get(file, 0) + count
     notes = [str(warning.message) for warning in caught]
-    kept = [problem for problem, _ in store.entries()]
+    kept = [*(problem for problem, _ in store.entries()), *capped]
     problems = sort_problems(kept, [item.name for item in inputs])
     out.write(_render(problems, records, len(inputs), fmt, notes, distinct, more))
     if fmt != "json":
