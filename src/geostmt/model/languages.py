@@ -11,7 +11,6 @@ pycountry's tables load on first use (about 40 ms), once.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import string
@@ -90,11 +89,13 @@ def _by_name() -> Mapping[str, str]:
 def _hint(tag: str) -> str:
     if len(tag) > 40:  # no language's name is this long: no search through them all
         return ""
+    from geostmt.reference.acled import suggest
+
     names = _by_name()
     code = names.get(tag.casefold())
     if code is None and len(tag) > 3:  # a misspelt name: "engish"
-        near = difflib.get_close_matches(tag.casefold(), list(names), n=1, cutoff=0.8)
-        code = names[near[0]] if near else None
+        near = suggest(tag, names, cutoff=0.8)  # the names are folded already
+        code = names[near] if near else None
     return f" (did you mean {code!r}?)" if code else ""
 
 

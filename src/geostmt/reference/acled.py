@@ -189,7 +189,7 @@ def disorder_type_of(event_type: str, sub_event_type: str) -> str:
     return _DISORDER_BY_SUB_EVENT_TYPE.get(sub_event_type) or _DISORDER_BY_EVENT_TYPE[event_type]
 
 
-def suggest(text: str, choices: Iterable[str]) -> str | None:
+def suggest(text: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str | None:
     """The choice closest to ``text``, for a "did you mean" hint; None if none is close.
 
     Case is ignored in the comparison (``"battle"`` suggests ``"Battles"``); the choice is
@@ -198,6 +198,7 @@ def suggest(text: str, choices: Iterable[str]) -> str | None:
     Args:
         text: What was written.
         choices: The valid spellings.
+        cutoff: How close (0 to 1, difflib's ratio) a choice must be to be suggested.
 
     Returns:
         The closest valid spelling, or None.
@@ -205,7 +206,7 @@ def suggest(text: str, choices: Iterable[str]) -> str | None:
     by_folded: dict[str, str] = {}
     for choice in choices:
         by_folded.setdefault(choice.casefold(), choice)
-    close = difflib.get_close_matches(text.casefold(), list(by_folded), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(text.casefold(), list(by_folded), n=1, cutoff=cutoff)
     return by_folded[close[0]] if close else None
 
 
