@@ -239,3 +239,17 @@ def test_a_field_that_is_not_a_slot_is_refused() -> None:
     with pytest.raises(TypeError, match=r"^Shadowed\.name is not a slot$"):
         make_decoder(Shadowed)
     assert Shadowed not in decoders
+
+
+def test_an_integer_past_a_lowered_digit_limit_is_found_at_its_path() -> None:
+    """The reader follows Python's own digit limit, whatever it is set to, and names the path."""
+    import sys
+
+    before = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(1000)
+    try:
+        with pytest.raises(g.ValidationError) as caught:
+            g.loads('{"type": "source", "id": "s", "title": "t", "x": %s}' % ("9" * 2000))
+    finally:
+        sys.set_int_max_str_digits(before)
+    assert str(caught.value) == "x: integer too long (2000 digits)"

@@ -174,9 +174,23 @@ def dumps(value: Any, *, converter: cattrs.Converter | None = None) -> str:
 
 
 def _unwritable_integer(data: Any) -> tuple[str, int]:
-    """The path of the first integer in ``data`` past Python's digit limit, and its size
-    (found without recursion: ``data`` may be nested deeply)."""
+    """The path of the first integer in ``data`` past Python's digit limit, and its size."""
     limit = sys.get_int_max_str_digits()
+
+    def too_long(value: Any) -> int | None:
+        if isinstance(value, int) and value.bit_length() > limit * 3:
+            try:
+                str(value)
+            except ValueError:
+                return int(value.bit_length() * 0.30103) + 1
+        return None
+
+    return _first_leaf(data, too_long)
+
+
+def _first_leaf(data: Any, size: Callable[[Any], int | None]) -> tuple[str, int]:
+    """The path of the first value in ``data`` that ``size`` measures (not None), and that
+    size; found without recursion, as ``data`` may be nested deeply."""
     pending: list[tuple[str, Any]] = [("", data)]
     while pending:
         path, value = pending.pop()
@@ -185,22 +199,18 @@ def _unwritable_integer(data: Any) -> tuple[str, int]:
             pending.extend(reversed(items))
         elif isinstance(value, list | tuple):
             pending.extend(reversed([(f"{path}[{i}]", v) for i, v in enumerate(value)]))
-        elif isinstance(value, int) and value.bit_length() > limit * 3:
-            try:
-                str(value)
-            except ValueError:
-                return path, int(value.bit_length() * 0.30103) + 1
-    return "", 0  # pragma: no cover - the encoder found one
+        elif (measured := size(value)) is not None:
+            return path, measured
+    return "", 0  # pragma: no cover - the caller found one
 
 
 def _too_long_integer(text: str) -> ValidationError:
     """The problem of a document holding an integer past Python's digit limit, at its path."""
-    found: list[tuple[str, int]] = []
+    limit = sys.get_int_max_str_digits()
 
     def read_int(digits: str) -> Any:
-        if len(digits) > _INT_DIGITS:
-            size = len(digits.lstrip("-"))
-            return _TooLong(size)
+        if len(digits) > limit:
+            return _TooLong(len(digits.lstrip("-")))
         return int(digits)
 
     decoder = json.JSONDecoder(
@@ -210,27 +220,12 @@ def _too_long_integer(text: str) -> ValidationError:
         value = decoder.decode(text)
     except (ValueError, RecursionError):  # pragma: no cover - the strict parse failed first
         return ValidationError.single("", "invalid JSON: integer too long")
-    _find_too_long(value, "", found)
-    path, size = found[0] if found else ("", 0)
+    path, size = _first_leaf(value, lambda v: int(v) if type(v) is _TooLong else None)
     return ValidationError.single(path, f"integer too long ({size} digits)")
 
 
 class _TooLong(int):
     """Where an integer too long to read was (its digit count)."""
-
-
-def _find_too_long(value: Any, path: str, found: list[tuple[str, int]]) -> None:
-    if type(value) is _TooLong:
-        found.append((path, int(value)))
-    elif type(value) is dict:
-        for key, item in value.items():
-            _find_too_long(item, f"{path}.{key}" if path else key, found)
-    elif type(value) is list:
-        for index, item in enumerate(value):
-            _find_too_long(item, f"{path}[{index}]", found)
-
-
-_INT_DIGITS = 4300
 
 
 def decode_json(text: str | bytes) -> Any:
