@@ -111,11 +111,9 @@ def test_records_are_read_again_by_the_lines_scan_jsonl_counts(
 ) -> None:
     """Blank lines, an over-long line and a byte-order mark, plain or gzip: a first record
     read again is the one at its line."""
-    from geostmt import inputs
     from geostmt.wire import jsonl
 
-    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 200)
-    monkeypatch.setattr(jsonl, "MAX_RECORD_BYTES", 200)
+    monkeypatch.setattr(jsonl, "MAX_RECORD_BYTES", 200)  # the one limit every reader uses
     head = b"\xef\xbb\xbf\n" + b'{"x":"' + b"y" * 500 + b'"}\n\r\n'  # lines 1 to 3
     plain, packed = tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"
     plain.write_bytes(head + REPEATS.encode())

@@ -21,8 +21,8 @@ from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 import cattrs
 
 from geostmt.errors import Problem, ValidationError
-from geostmt.wire.codec import MAX_RECORD_BYTES, loads
-from geostmt.wire.jsonl import Line, open_binary, scan_jsonl
+from geostmt.wire.codec import loads
+from geostmt.wire.jsonl import Line, numbered_lines, open_binary, scan_jsonl
 
 if TYPE_CHECKING:
     from geostmt.model import Record
@@ -219,7 +219,6 @@ def _parquet_below(root: Path) -> list[Path]:
     return sorted(datasets)
 
 
-_BOM = b"\xef\xbb\xbf"
 _ID = re.compile(rb'"id"\s*:\s*"((?:[^"\\]|\\.){1,256})"')
 
 
@@ -228,12 +227,8 @@ def lines_with_ids(item: Input, wanted: set[str]) -> Iterator[tuple[str, int]]:
     (numbered as :func:`geostmt.scan_jsonl` numbers them): how the dataset checks find an
     invalid record that a reference names. Only lines with an ``"id"`` key are decoded."""
     with item.open() as stream:
-        number = 0
-        while raw := stream.readline(MAX_RECORD_BYTES + 1):
-            number += 1
-            if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):  # the rest of an oversized line
-                    raw = stream.readline(MAX_RECORD_BYTES + 1)
+        for number, raw in numbered_lines(stream):
+            if raw is None:  # an over-long line: not read
                 continue
             match = _ID.search(raw)
             if match is None:
@@ -284,15 +279,8 @@ def _jsonl_records_at(
     """:func:`records_at` of a JSON Lines file: lines numbered as ``scan_jsonl`` numbers them
     (an over-long line is one line, not read), a byte-order mark at the start dropped."""
     with item.open() as stream:
-        number = 0
-        while raw := stream.readline(MAX_RECORD_BYTES + 1):
-            number += 1
-            if number == 1 and raw.startswith(_BOM):
-                raw = raw[len(_BOM) :]
-            if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):  # the rest of an oversized line
-                    raw = stream.readline(MAX_RECORD_BYTES + 1)
-            elif number in lines:
+        for number, raw in numbered_lines(stream):
+            if raw is not None and number in lines:
                 try:
                     record = loads(raw.rstrip(b"\r\n"), converter=converter)
                 except ValidationError:

@@ -33,6 +33,7 @@ _RECORD_CLASSES = frozenset(RECORD_CLASSES)
 __all__ = [
     "GZIP_MAGIC",
     "Line",
+    "numbered_lines",
     "open_binary",
     "read_jsonl",
     "scan_jsonl",
@@ -150,7 +151,7 @@ def _raw_lines(source: Source) -> Iterator[tuple[int, bytes | None]]:
     with open_binary(source) as stream:
         number = 0
         try:
-            for number, raw in _numbered(stream, name):
+            for number, raw in numbered_lines(stream, name):
                 yield number, raw
         except (EOFError, zlib.error, gzip.BadGzipFile) as error:
             if not isinstance(stream, gzip.GzipFile):
@@ -159,10 +160,14 @@ def _raw_lines(source: Source) -> Iterator[tuple[int, bytes | None]]:
             raise ValidationError.single("", message, number + 1) from None
 
 
-def _numbered(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes | None]]:
-    """Each line with its number; None for a line over MAX_RECORD_BYTES, which is skipped.
+def numbered_lines(
+    stream: IO[bytes], name: str | None = None
+) -> Iterator[tuple[int, bytes | None]]:
+    """Each line with its number, as :func:`scan_jsonl` numbers them; None for a line over
+    ``MAX_RECORD_BYTES``, which is skipped without being held in memory.
 
-    A UTF-8 byte-order mark at the start is dropped with a UserWarning naming ``name``.
+    A UTF-8 byte-order mark at the start is dropped, with a UserWarning naming ``name`` unless
+    ``name`` is None (a file read again, already warned about).
     """
     number = 0
     while True:
@@ -172,11 +177,12 @@ def _numbered(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes | None]
             return
         number += 1
         if number == 1 and raw.startswith(_BOM):
-            warnings.warn(
-                f"{name} starts with a UTF-8 byte-order mark; read as UTF-8",
-                UserWarning,
-                stacklevel=2,
-            )
+            if name is not None:
+                warnings.warn(
+                    f"{name} starts with a UTF-8 byte-order mark; read as UTF-8",
+                    UserWarning,
+                    stacklevel=2,
+                )
             raw = raw[len(_BOM) :]
         if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
