@@ -108,6 +108,7 @@ class _Reread(NamedTuple):
 
     position: int
     found: str | None
+    order: int  # the input it is in
 
 
 _NO_TARGET = 255
@@ -209,7 +210,6 @@ class Checker:
         self.finished: list[Problem] = []
         self._entries: list[tuple[Problem, Any]] = []
         self._refs = 0
-        self._orders: dict[str, int] = {}  # each input's position, by name
         self._converter: cattrs.Converter | None = None
         # the type of each id referenced lately and read before: most references name a few
         # ids (actors, sources) many times, and an id once read keeps its type
@@ -238,7 +238,6 @@ class Checker:
     def _read(self, item: Input, follow: Follow | None, report_unreadable: bool) -> None:
         order = len(self.inputs)
         self.inputs.append(item)
-        self._orders.setdefault(item.name, order)
         lines: Iterator[Line] = item.scan(converter=self._converter)
         try:
             for line in follow(item.name, lines) if follow else lines:
@@ -324,10 +323,10 @@ class Checker:
             if contents[first] == _UNKNOWN:
                 order, line = ids.origin(first)
                 wanted.setdefault(order, set()).add(line or 0)
-        digests: dict[tuple[int, int], int] = {}
-        for order, lines in wanted.items():
-            for line, record in records_at(self.inputs[order], lines, converter=self._converter):
-                digests[order, line] = content_digest(record, self.key) or 1
+        digests = {
+            at: content_digest(record, self.key) or 1
+            for at, record in self._read_again(wanted).items()
+        }
         for at, first in enumerate(repeats.firsts):
             known = contents[first]
             if known == _UNKNOWN:  # its line could not be read again: counts as different
@@ -336,6 +335,14 @@ class Checker:
             if known != repeats.contents[at]:
                 order = repeats.orders[at]
                 self._duplicate(first, order, self.inputs[order].name, repeats.lines[at], None)
+
+    def _read_again(self, wanted: dict[int, set[int]]) -> dict[tuple[int, int], Record]:
+        """The valid records at the ``wanted`` lines of each input (by position), read again."""
+        return {
+            (order, line): record
+            for order, lines in wanted.items()
+            for line, record in records_at(self.inputs[order], lines, converter=self._converter)
+        }
 
     def _resolve_pending(self) -> None:
         """The references to ids not read when they were: those that still do not resolve,
@@ -350,7 +357,7 @@ class Checker:
             self.broken = True
             order, line = pending.orders[at], pending.lines[at]
             problem = Problem("", "", line, self.inputs[order].name)
-            extra = _Reread(pending.indexes[at], found_type)
+            extra = _Reread(pending.indexes[at], found_type, order)
             self.store.add(problem, order=order, rank=_REFERENCE, extra=extra,
                            seq=pending.seqs[at])  # fmt: skip
         self.pending = _Pending()
@@ -375,13 +382,8 @@ class Checker:
                 if extra.later is None:
                     wanted.setdefault(extra.order, set()).add(problem.line or 0)
             elif isinstance(extra, _Reread):
-                order = self._orders[problem.file or ""]
-                wanted.setdefault(order, set()).add(problem.line or 0)
-        again = {
-            (order, line): record
-            for order, lines in wanted.items()
-            for line, record in records_at(self.inputs[order], lines, converter=self._converter)
-        }
+                wanted.setdefault(extra.order, set()).add(problem.line or 0)
+        again = self._read_again(wanted)
         entries = [self._reread(problem, extra, again) for problem, extra in self._entries]
         missing = {extra for _, extra in entries if isinstance(extra, str)}
         invalid = self._invalid_ids(missing) if missing else {}
@@ -419,7 +421,7 @@ class Checker:
         """A reference problem found at the end, its text made from the record read again."""
         if not isinstance(extra, _Reread):
             return problem, extra
-        order = self._orders[problem.file or ""]
+        order = extra.order
         record = again.get((order, problem.line or 0))
         if record is None:
             return problem._replace(message=_NOT_READ_AGAIN), None
