@@ -44,7 +44,15 @@ from geostmt.reference.place_forms import (
     INFORMAL_REGIONS,
     REGION_NAMES,
 )
-from geostmt.reference.places import City, PlaceTables, fold, name_starts, place_tables, plain
+from geostmt.reference.places import (
+    MAX_WORDS,
+    City,
+    PlaceTables,
+    fold,
+    name_starts,
+    place_tables,
+    plain,
+)
 from geostmt.reference.subdivisions import is_subdivision
 
 __all__ = ["PlaceMatch", "city_place", "country_place", "find_places", "parse_place"]
@@ -380,7 +388,7 @@ def _sizes(tokens: _Tokens, index: int, memo: _Memo) -> int:
     """How many words from ``index`` some known name may span (at least 1)."""
     size = 1
     words = _key(tokens[index].group())
-    longest = memo.tables.longest
+    longest = MAX_WORDS
     while size < longest and tokens.exists(index + size) and memo.may_go_on(words):
         words = f"{words} {fold(tokens[index + size].group())}"
         size += 1

@@ -37,9 +37,7 @@ class PlaceTables(NamedTuple):
     demonyms: dict[str, str]
     subdivisions: dict[str, list[str]]
     subdivision_info: dict[str, dict[str, Any]]
-    cities: dict[str, list[City]]
     gazetteer: Gazetteer
-    longest: int
 
 
 def _read(name: str) -> Any:
@@ -56,10 +54,6 @@ def _load() -> PlaceTables:
     for code, entry in subdivision_data.items():
         for form in entry["forms"]:
             subdivisions.setdefault(form, []).append(code)
-    places = gazetteer()
-    cities: dict[str, list[City]] = {}
-    for city in places.capitals():
-        cities.setdefault(fold(city.name), []).append(city)
     return PlaceTables(
         countries=countries,
         english=country_data["english"],
@@ -68,9 +62,7 @@ def _load() -> PlaceTables:
         demonyms=dict(DEMONYMS),
         subdivisions=subdivisions,
         subdivision_info=subdivision_data,
-        cities=cities,
-        gazetteer=places,
-        longest=MAX_WORDS,
+        gazetteer=gazetteer(),
     )
 
 

@@ -90,7 +90,7 @@ def _place_pairs() -> tuple[tuple[str, Place], ...]:
     from babel import Locale
 
     from geostmt.normalise.places import city_place, country_place
-    from geostmt.reference.places import fold, place_tables
+    from geostmt.reference.places import City, fold, place_tables
 
     tables = place_tables()
     pairs: list[tuple[str, Place]] = []
@@ -98,8 +98,10 @@ def _place_pairs() -> tuple[tuple[str, Place], ...]:
         for code, name in Locale.parse(language).territories.items():
             if tables.countries.get(fold(name)) == code:
                 pairs.append((name, country_place(code)))
-    for key, cities in tables.cities.items():
-        capitals = [city for city in cities if city.capital and fold(city.name) == key]
+    by_name: dict[str, list[City]] = {}
+    for city in tables.gazetteer.capitals():
+        by_name.setdefault(fold(city.name), []).append(city)
+    for key, capitals in by_name.items():
         # by the rules, a capital named like a country ("Djibouti") reads as the country, one
         # starting with "the" loses it, and of two capitals of one name the larger wins
         if not capitals or key in tables.countries or key in tables.demonyms:
