@@ -71,15 +71,15 @@ def test_number_words(words: str, locale: str, value: int | None) -> None:
         ("one-half", "0.5", True),
         ("three halves", "1.5", True),
         ("two fifths", "0.4", True),
-        ("one sixth", "0.1667", False),
-        ("two thirds", "0.6667", False),
+        ("one sixth", "0.1666666667", False),
+        ("two thirds", "0.6666666667", False),
         ("one thirds", None, None),
         ("two third", None, None),
     ],
 )
 def test_fraction_words(words: str, value: str | None, exact: bool | None) -> None:
     """A number word and a denominator that agree form a fraction, exact only where it ends
-    within four decimal places; "one thirds" and "two third" are no fraction."""
+    (else to ten significant digits); "one thirds" and "two third" are no fraction."""
     expected = None if value is None else (Decimal(value), exact)
     assert read_fraction_words(words, "en") == expected
 
@@ -90,8 +90,8 @@ def test_fraction_words(words: str, value: str | None, exact: bool | None) -> No
         ("approximately one-half miles east", Quantity(value=Decimal("0.5"), unit="mile",
                                                         qualifier="approximately")),
         ("three halves", Quantity(value=Decimal("1.5"))),
-        ("exactly one sixth.", Quantity(value=Decimal("0.1667"), qualifier="approximately")),
-        ("one sixth of the vote", Quantity(value=Decimal("16.67"), unit="percent",
+        ("exactly one sixth.", Quantity(value=Decimal("0.1666666667"), qualifier="approximately")),
+        ("one sixth of the vote", Quantity(value=Decimal("16.66666667"), unit="percent",
                                            qualifier="approximately", of="the vote")),
         ("three fifths of them", Quantity(value=Decimal(60), unit="percent",
                                           qualifier="approximately", of="them")),

@@ -109,14 +109,14 @@ def test_vague_amounts_are_ranges(text: str, locale: str, expected: Quantity) ->
 @pytest.mark.parametrize(
     ("text", "locale", "value"),
     [
-        ("a third of the territory", "en", "33.33"),
-        ("two thirds of the troops", "en", "66.67"),
+        ("a third of the territory", "en", "33.33333333"),
+        ("two thirds of the troops", "en", "66.66666667"),
         ("half of the budget", "en", "50"),
-        ("ein Drittel der Truppen", "de", "33.33"),
-        ("un tiers des soldats", "fr", "33.33"),
-        ("un tercio de los soldados", "es", "33.33"),
-        ("треть территории", "ru", "33.33"),
-        ("третина території", "uk", "33.33"),
+        ("ein Drittel der Truppen", "de", "33.33333333"),
+        ("un tiers des soldats", "fr", "33.33333333"),
+        ("un tercio de los soldados", "es", "33.33333333"),
+        ("треть территории", "ru", "33.33333333"),
+        ("третина території", "uk", "33.33333333"),
     ],
 )
 def test_fractions_are_approximate_percentages(text: str, locale: str, value: str) -> None:
@@ -296,7 +296,7 @@ def test_an_m_before_what_is_no_code_is_no_currency(text: str) -> None:
         ("2 1/2 times", Quantity(value=D("2.5"), of="times")),
         ("2\u00a01/2 times", Quantity(value=D("2.5"), of="times")),
         ("1/4 of the troops", Quantity(value=D("0.25"), of="the troops")),
-        ("a ⅓ cup", Quantity(value=D("0.3333"), qualifier="approximately", of="cup")),
+        ("a ⅓ cup", Quantity(value=D("0.3333333333"), qualifier="approximately", of="cup")),
         ("sent 2024 troops", Quantity(value=D(2024), of="troops")),
         ("2024 tonnes", Quantity(value=D(2024), unit="metric_ton")),
         ("about 2024", Quantity(value=D(2024), qualifier="approximately")),
@@ -335,3 +335,51 @@ def test_a_bare_multiplier_word_is_no_count_in_english(text: str) -> None:
 )
 def test_multiplier_words_after_an_article_or_number_still_count(text: str, value: int) -> None:
     assert [m.quantity.value for m in find_quantities(text)] == [Decimal(value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("⅓ million people", Quantity(value=D("333333.3333"), qualifier="approximately",
+                                      of="people")),
+        ("2 1/2 million refugees", Quantity(value=D(2500000), of="refugees")),
+        ("½ billion", Quantity(value=D(500000000))),
+        ("¾ Millionen Menschen", Quantity(value=D(750000), of="Menschen")),
+        ("⅔ trillion", Quantity(value=D(666666666667), qualifier="approximately")),
+        ("33⅓ billion", Quantity(value=D(33333333333), qualifier="approximately")),
+        ("3⅓ billion", Quantity(value=D("3333333333"), qualifier="approximately")),
+        ("½ m", Quantity(value=D("0.5"), unit="meter")),
+        ("1/300 km", Quantity(value=D("0.003333333333"), unit="kilometer",
+                              qualifier="approximately")),
+    ],
+)  # fmt: skip
+def test_a_scale_after_a_fraction_is_applied_before_rounding(text: str, expected: Quantity) -> None:
+    """ "⅓ million" is 333333.3333, not 0.3333 "of million people"; a letter after a fraction
+    ("½ m") is a unit, not a scale; a fraction that does not end keeps ten significant digits,
+    so 1/300 is as close as 1/3."""
+    locale = "de" if "Millionen" in text else "en"
+    assert parse_quantity(text, locale=locale) == expected
+
+
+@given(
+    st.integers(min_value=0, max_value=999),
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from([0, 3, 6, 9, 12]),
+)
+def test_a_fraction_is_exact_or_within_its_digits(
+    whole: int, numerator: int, denominator: int, power: int
+) -> None:
+    """A fraction is exact exactly when it ends, else within half a unit of its tenth
+    significant digit (or of the unit, for a value of ten digits or more)."""
+    from fractions import Fraction
+
+    from geostmt.normalise.numbers import read_fraction
+
+    found = read_fraction(f"{whole} {numerator}/{denominator}", power)
+    assert found is not None
+    value, exact = found
+    true = (whole + Fraction(numerator, denominator)) * 10**power
+    assert exact == (Fraction(value) == true)
+    limit = Fraction(1, 2) if true >= 10**10 else true / (2 * 10**9)  # the unit, or 10 digits
+    assert abs(Fraction(value) - true) <= limit

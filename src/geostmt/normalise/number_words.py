@@ -418,8 +418,8 @@ def fraction_words_pattern(locale: str) -> str | None:
 
 
 def read_fraction_words(text: str, locale: str) -> tuple[Decimal, bool] | None:
-    """The value of a fraction in words and whether it is exact ("one sixth" is 0.1667, not
-    exact); None when number and denominator disagree ("one thirds", "two third")."""
+    """The value of a fraction in words and whether it is exact ("one sixth" is 0.1666666667,
+    not exact); None when number and denominator disagree ("one thirds", "two third")."""
     language = language_of(locale)
     words = re.split(r"[\s-]+", text.casefold())
     if language not in FRACTION_WORDS or len(words) != 2:
@@ -428,4 +428,4 @@ def read_fraction_words(text: str, locale: str) -> tuple[Decimal, bool] | None:
     denominator = FRACTION_WORDS[language].get(words[1])
     if numerator is None or denominator is None or (numerator > 1) != denominator[1]:
         return None
-    return fraction_value(Decimal(numerator) / Decimal(denominator[0]))
+    return fraction_value(numerator, denominator[0])

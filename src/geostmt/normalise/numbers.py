@@ -17,6 +17,7 @@ from geostmt.normalise._trie import key, word_regex
 __all__ = [
     "MAX_DIGITS",
     "SCALES",
+    "FRACTION_DIGITS",
     "fraction_value",
     "language_of",
     "number_pattern",
@@ -128,24 +129,39 @@ FRACTION = (
 """A regex for a fraction: ``1/4``, ``2 1/2``, ``½``, ``2½``."""
 
 
-def read_fraction(text: str) -> tuple[Decimal, bool] | None:
-    """The value of a fraction matched by :data:`FRACTION` and whether it is exact (``1/3``
-    is 0.3333, not exact); None for a zero denominator."""
+def read_fraction(text: str, power: int) -> tuple[Decimal, bool] | None:
+    """The value of a fraction matched by :data:`FRACTION`, times ten to ``power`` (its scale
+    word: "⅓ million"), and whether it is exact (``1/3`` is 0.3333333333, not exact); None for a
+    zero denominator."""
     for glyph, spelled in _VULGAR.items():
         text = text.replace(glyph, " " + spelled)
     parts = text.split()
-    whole = Decimal(parts[0]) if len(parts) == 2 else Decimal(0)
+    whole = int(parts[0]) if len(parts) == 2 else 0
     numerator, _, denominator = parts[-1].partition("/")
     if int(denominator) == 0:
         return None
-    return fraction_value(whole + Decimal(numerator) / Decimal(denominator))
+    return fraction_value(whole * int(denominator) + int(numerator), int(denominator), power)
 
 
-def fraction_value(value: Decimal) -> tuple[Decimal, bool]:
-    """A fraction's value and whether it is exact: to four decimal places at most, so a
-    fraction that does not end there (1/3, 1/6) is rounded and not exact."""
-    rounded = value.quantize(Decimal("0.0001"))
-    if rounded != value:
-        return rounded, False
+FRACTION_DIGITS = 10
+"""The significant digits a fraction that does not end (1/3, 1/6) is rounded to."""
+
+_FRACTION_CONTEXT = Context(prec=FRACTION_DIGITS)
+_CHECK_CONTEXT = Context(prec=80)  # wide enough that a product is never rounded
+
+
+def fraction_value(numerator: int, denominator: int, power: int = 0) -> tuple[Decimal, bool]:
+    """``numerator / denominator`` times ten to ``power`` and whether that is exact: a fraction
+    that does not end is rounded to :data:`FRACTION_DIGITS` significant digits and is not exact.
+    Significant digits, not decimal places, so the error is as small for 1/300 as for 1/3, and
+    the scale is applied before rounding ("⅓ million" is 333333.3333, not 0.3333 million)."""
+    top = Decimal(numerator).scaleb(power)
+    value = top / Decimal(denominator)  # 28 significant digits: more than a fraction keeps
+    if _CHECK_CONTEXT.multiply(value, denominator) != top:  # it does not end: rounded
+        if value.adjusted() >= FRACTION_DIGITS:  # "⅔ trillion": to the unit, not 6.67E+11
+            return value.quantize(Decimal(1), context=_CHECK_CONTEXT), False
+        return _FRACTION_CONTEXT.plus(value).normalize(_FRACTION_CONTEXT), False
     plain = value.normalize()
-    return (plain.quantize(Decimal(1)) if plain == plain.to_integral_value() else plain), True
+    if plain == plain.to_integral_value():
+        return plain.quantize(Decimal(1), context=_CHECK_CONTEXT), True
+    return plain, True

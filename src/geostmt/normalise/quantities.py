@@ -48,6 +48,7 @@ from geostmt.normalise.numbers import (
     number_pattern,
     read_fraction,
     read_number,
+    scale_words,
 )
 from geostmt.normalise.unit_words import UNITS
 from geostmt.normalise.vague import first_words as vague_first_words
@@ -103,7 +104,10 @@ def _pattern(locale: str) -> re.Pattern[str]:
     # "4e14", "2.48×10−5", "8x2^10" (another base needs its caret)
     exponent = r"[eE][-+−]?\d{1,3}|\s?[×x]\s?(?:10(?:\^|[-−]|\^[-−])\d{1,3}|[2-9]\^\d{1,2})"
     number = rf"(?P<minus>[-−](?=\d))?{digits}(?P<exponent>{exponent})?"
-    number = rf"(?P<fraction>{FRACTION})|{number}"
+    # "⅓ million": a scale word after a fraction, spelled out (a letter such as "m" is a unit)
+    fraction_scale = word_regex(word for word in scale_words(locale) if len(word) > 2)
+    fraction = rf"(?P<fraction>{FRACTION})(?:[ \u00a0](?P<fraction_s>{fraction_scale})(?!\w))?"
+    number = rf"{fraction}|{number}"
     names = word_regex(word for word in UNITS if len(word) > 3 and word.isalpha())
     # "a gallon of beer": in English an article before a unit's full name is one
     article = "(?i:an?)" if language == "en" else "(?!)"  # "A gallon" opens a sentence
@@ -214,7 +218,9 @@ def _value(match: re.Match[str], locale: str) -> tuple[Decimal, bool]:
             raise _NotAQuantityError(match.group("words"))
         return value, True
     if match.group("fraction") is not None:
-        fraction = read_fraction(match.group("fraction"))
+        scale = match.group("fraction_s")
+        power = scale_words(locale)[key(scale)] if scale else 0
+        fraction = read_fraction(match.group("fraction"), power)
         if fraction is None:
             raise _NotAQuantityError(match.group("fraction"))
         return fraction
@@ -287,7 +293,7 @@ def _build(match: re.Match[str], text: str, locale: str) -> Quantity | None:
         # "one sixth of the vote": a share, as "a third of" (vague.FRACTIONS) is
         share = qualifier if word else Qualifier.APPROXIMATELY
         of = counted(text, after, language, skip_of=True)
-        percent = (value * 100).normalize()  # at most two decimal places: 16.67, 60
+        percent = (value * 100).normalize()  # as exact as the fraction: 16.66666667, 60
         if percent == percent.to_integral_value():
             percent = percent.quantize(Decimal(1))
         return _quantity(value=percent, unit="percent", qualifier=share, of=of)

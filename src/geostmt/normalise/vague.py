@@ -10,8 +10,9 @@ None of these is ever ``exact`` (precision before recall). A vague count is a ra
 - a plural of a round number stands for 2 to 9 of it: "hundreds" is 200 to 999,
   "thousands" 2,000 to 9,999, "tens" ("dozens of") 20 to 99 (24 to 143 for dozens), and a
   following scale multiplies both ends: "tens of thousands" is 20,000 to 99,999;
-- a fraction is a percentage, ``approximately``: "a third of" is 33.33 percent, "half of" 50,
-  "a quarter of" 25, "two thirds of" 66.67, "three quarters of" 75.
+- a fraction is a percentage, ``approximately``: "a third of" is 33.33333333 percent (to
+  ``FRACTION_DIGITS`` significant digits, as every fraction), "half of" 50, "a quarter of" 25,
+  "two thirds of" 66.66666667, "three quarters of" 75.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import NamedTuple
 
 from geostmt.normalise._trie import word_regex
 from geostmt.normalise.number_words import NUMBER_WORDS
-from geostmt.normalise.numbers import language_of
+from geostmt.normalise.numbers import fraction_value, language_of
 
 __all__ = ["VAGUE", "Vague", "read_vague", "vague_pattern"]
 
@@ -94,21 +95,23 @@ value, 0), plurals of round numbers (their range) and scales after a plural (the
 OF: dict[str, str] = {"en": "of", "de": "", "fr": "de", "es": "de", "ru": "", "uk": ""}
 """The word between a plural and its scale ("tens of thousands"), if the language has one."""
 
+_THIRD = fraction_value(100, 3)[0]
+_TWO_THIRDS = fraction_value(200, 3)[0]
 FRACTIONS: dict[str, dict[str, Decimal]] = {
-    "en": {"a third": Decimal("33.33"), "one third": Decimal("33.33"),
-           "two thirds": Decimal("66.67"), "half": Decimal(50), "a quarter": Decimal(25),
+    "en": {"a third": _THIRD, "one third": _THIRD,
+           "two thirds": _TWO_THIRDS, "half": Decimal(50), "a quarter": Decimal(25),
            "one quarter": Decimal(25), "three quarters": Decimal(75)},
-    "de": {"ein drittel": Decimal("33.33"), "zwei drittel": Decimal("66.67"),
+    "de": {"ein drittel": _THIRD, "zwei drittel": _TWO_THIRDS,
            "die hälfte": Decimal(50), "ein viertel": Decimal(25), "drei viertel": Decimal(75)},
-    "fr": {"un tiers": Decimal("33.33"), "deux tiers": Decimal("66.67"),
+    "fr": {"un tiers": _THIRD, "deux tiers": _TWO_THIRDS,
            "la moitié": Decimal(50), "un quart": Decimal(25), "trois quarts": Decimal(75)},
-    "es": {"un tercio": Decimal("33.33"), "dos tercios": Decimal("66.67"),
+    "es": {"un tercio": _THIRD, "dos tercios": _TWO_THIRDS,
            "la mitad": Decimal(50), "un cuarto": Decimal(25), "tres cuartos": Decimal(75)},
-    "ru": {"треть": Decimal("33.33"), "две трети": Decimal("66.67"),
+    "ru": {"треть": _THIRD, "две трети": _TWO_THIRDS,
            "половина": Decimal(50), "половину": Decimal(50), "четверть": Decimal(25),
            "три четверти": Decimal(75)},
-    "uk": {"третина": Decimal("33.33"), "третину": Decimal("33.33"),
-           "дві третини": Decimal("66.67"), "половина": Decimal(50), "половину": Decimal(50),
+    "uk": {"третина": _THIRD, "третину": _THIRD,
+           "дві третини": _TWO_THIRDS, "половина": Decimal(50), "половину": Decimal(50),
            "чверть": Decimal(25), "три чверті": Decimal(75)},
 }  # fmt: skip
 """Fraction words and the percentage each is (approximately); en, fr and es need "of"/"de"."""
