@@ -15,10 +15,10 @@ import geostmt as g
 from geostmt import strategies as gs
 from geostmt.model import RECORD_CLASSES, describe
 from geostmt.model import fields as f
-from geostmt.model.rules import Nested
 from geostmt.wire import decoders as decoders_module
 from geostmt.wire import default_converter
 from geostmt.wire.decoders import RefusedError, decoder, decoders, make_decoder
+from tests.wire.rare_classes import Node
 
 
 def _json(record: Any) -> Any:
@@ -209,22 +209,10 @@ def test_a_subclass_gets_a_decoder_setting_inherited_slots() -> None:
     assert value == _Named(name="Kim", lang="ko", note="n")
 
 
-_ITSELF = Nested(object)
-
-
-@attrs.frozen(kw_only=True)
-class _Node:
-    name: str = attrs.field(**f.text())
-    child: Any = attrs.field(default=None, **f.field(_ITSELF))
-
-
-_ITSELF.cls = _Node
-
-
 def test_a_class_holding_itself_is_decoded() -> None:
     """A class nested in itself finds its own decoder once it is made."""
-    node = decoder(_Node)({"name": "a", "child": {"name": "b", "child": {"name": "c"}}})
-    assert node.child.child == _Node(name="c")
+    node = decoder(Node)({"name": "a", "child": {"name": "b", "child": {"name": "c"}}})
+    assert node.child.child == Node(name="c")
     assert node.child.name == "b"
 
 

@@ -188,8 +188,9 @@ def test_the_environment_turns_orjson_off() -> None:
 
 def test_import_does_not_load_orjson() -> None:
     """``import geostmt`` leaves orjson unloaded; the first read loads it."""
-    code = (
-        "import sys, geostmt; print('orjson' in sys.modules); "
+    code = (  # the switch unset, whatever the environment running the tests says
+        "import os, sys; os.environ.pop('GEOSTMT_PURE_JSON', None); import geostmt; "
+        "print('orjson' in sys.modules); "
         'geostmt.loads(b\'{"type":"actor","id":"a","name":"A","kind":"state"}\'); '
         "print('orjson' in sys.modules)"
     )

@@ -164,18 +164,23 @@ class PartialDate:
 
     def isoformat(self) -> str:
         """The ISO 8601 text at this precision (``2024-10``, ``2024-10-31T04:30+02:00``)."""
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-            if self.day is not None:
-                text += f"-{self.day:02d}"
-        if self.hour is not None and self.offset is not None:
-            text += f"T{self.hour:02d}:{self.minute:02d}"
-            if self.second is not None:
-                text += f":{self.second:02d}"
-            sign = "-" if self.offset < 0 else "+"
-            text += f"{sign}{abs(self.offset) // 60:02d}:{abs(self.offset) % 60:02d}"
-        return text
+        # printf-style on purpose: about twice as fast as f-strings with format specs here, and
+        # this runs for every date written
+        year, month, day = self.year, self.month, self.day
+        if month is None:
+            text = "%04d" % year  # noqa: UP031
+        elif day is None:
+            text = "%04d-%02d" % (year, month)  # noqa: UP031
+        else:
+            text = "%04d-%02d-%02d" % (year, month, day)  # noqa: UP031
+        offset = self.offset
+        if self.hour is None or offset is None:
+            return text
+        seconds = "" if self.second is None else ":%02d" % self.second  # noqa: UP031
+        sign = "-" if offset < 0 else "+"
+        hours, minutes = divmod(abs(offset), 60)
+        clock = "T%02d:%02d" % (self.hour, self.minute or 0)  # noqa: UP031  (set with the hour)
+        return "%s%s%s%s%02d:%02d" % (text, clock, seconds, sign, hours, minutes)  # noqa: UP031
 
     def __str__(self) -> str:
         return self.isoformat()

@@ -18,8 +18,9 @@ from geostmt.errors import ValidationError, join_path, shown
 from geostmt.model import RECORD_CLASSES, RECORD_TYPES, Record
 from geostmt.model.spec import is_described
 from geostmt.wire.converter import default_converter
-from geostmt.wire.fastjson import encode_text, parse, parse_bytes, refuse_constant
+from geostmt.wire.fastjson import encode_text, orjson_module, parse, parse_bytes, refuse_constant
 from geostmt.wire.structure import path_key
+from geostmt.wire.textwriter import text_writer, writers
 from geostmt.wire.versions import VERSION_KEY, migrate
 
 __all__ = ["MAX_RECORD_BYTES", "decode_json", "dumps", "from_dict", "loads", "to_dict"]
@@ -159,6 +160,18 @@ def dumps(value: Any, *, converter: cattrs.Converter | None = None) -> str:
     :class:`~geostmt.ValidationError` naming the path where a hook of ``converter`` gives what
     JSON cannot be written from (an integer past Python's digit limit, absurd nesting).
     """
+    if converter is None and orjson_module() is None:
+        # the pure-Python path: the text straight from the class's generated text writer
+        # (geostmt.wire.textwriter), without a dict in between
+        kind = type(value)
+        write = writers.get(kind)
+        if write is None:
+            _require_value(value, "dumps")
+            write = text_writer(kind)
+        try:
+            return write(value)
+        except Exception:  # (a huge integer, say) the dict path meets it again and answers
+            pass
     data = _to_dict(value, converter, "dumps")
     try:
         return encode_text(data)

@@ -22,8 +22,9 @@ from geostmt.errors import Problem, ValidationError, shown
 from geostmt.model import RECORD_CLASSES, Record
 from geostmt.wire.codec import MAX_RECORD_BYTES, loads, to_dict
 from geostmt.wire.collector import gc_paused
-from geostmt.wire.fastjson import encode
+from geostmt.wire.fastjson import encode, orjson_module
 from geostmt.wire.files import atomic_binary, source_name
+from geostmt.wire.textwriter import text_writer, writers
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -280,15 +281,22 @@ def write_jsonl(
     A write killed halfway leaves the old file (or none), never half a file. Returns the count.
     """
     count = 0
+    # without orjson and a converter of one's own: each record's text straight from its
+    # generated text writer (geostmt.wire.textwriter), the dict path only where it refuses
+    by_text = converter is None and orjson_module() is None
     with atomic_binary(path) as stream:
         batch: list[bytes] = []
         for record in records:
-            if type(record) not in _RECORD_CLASSES:
+            kind = type(record)
+            if kind not in _RECORD_CLASSES:
                 raise TypeError(
                     f"item {count} is not a geostmt record: {shown(record)}; "
                     f"{os.fspath(path)} is left as it was"
                 )
-            batch.append(encode(to_dict(record, converter=converter)))
+            line = _text_line(record, kind) if by_text else None
+            if line is None:
+                line = encode(to_dict(record, converter=converter))
+            batch.append(line)
             count += 1
             if len(batch) >= _BATCH_LINES:
                 batch.append(b"")
@@ -298,3 +306,14 @@ def write_jsonl(
             batch.append(b"")
             stream.write(b"\n".join(batch))
     return count
+
+
+def _text_line(record: Any, kind: type[Any]) -> bytes | None:
+    """``record``'s line by its text writer; None where the writer refuses (the dict path then
+    writes it, or raises, as ever)."""
+    write = writers.get(kind) or text_writer(kind)
+    try:
+        text = write(record)
+    except Exception:  # whatever it is, the dict path meets it again and answers as it did
+        return None
+    return text.encode("utf-8")

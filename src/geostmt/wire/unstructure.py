@@ -12,17 +12,27 @@ import typing
 from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 import cattrs
 
 from geostmt.model import ENUMS
 from geostmt.model.frozenmap import FrozenMap
-from geostmt.model.rules import Choice, Date, DecimalNumber, Nested, Rule, StringMap
-from geostmt.model.spec import describe
+from geostmt.model.rules import (
+    Choice,
+    Date,
+    DecimalNumber,
+    Integer,
+    Nested,
+    Number,
+    Rule,
+    StringMap,
+    StringRule,
+)
+from geostmt.model.spec import FieldSpec, describe
 from geostmt.model.time import PartialDate
 
-__all__ = ["configure_unstructure", "make_unstructure_fn"]
+__all__ = ["LEAVES", "Written", "configure_unstructure", "make_unstructure_fn", "written"]
 
 
 def _enum_value(member: Enum) -> Any:
@@ -39,26 +49,87 @@ def _tuple_to_list(annotation: Any, converter: cattrs.Converter) -> Callable[[An
     return lambda values: [item(v) for v in values]
 
 
-def _leaf_expression(rule: Rule, value: str, helpers: dict[str, Any], converter: Any) -> str:
-    """Python source turning ``value`` (valid under ``rule``) into its JSON form."""
+class Written(NamedTuple):
+    """One field as every generated writer writes it: the dict writers here and the text
+    writers of :mod:`geostmt.wire.textwriter` both follow this, so they cannot drift apart."""
+
+    name: str
+    """The field's name, which is also its key."""
+    present: str | None
+    """Python source of the test on ``v`` (the field's value) under which the field is
+    written: None where it always is (a required field). Defaults, None and empty lists and
+    maps are left out."""
+    leaf: str
+    """What each value is (each item, for a list), one of :data:`LEAVES`."""
+    many: bool
+    """Whether the value is a tuple of such leaves, written as a list."""
+    nested: type[Any] | None
+    """The geostmt class of a ``"nested"`` leaf."""
+
+
+LEAVES = ("decimal", "date", "map", "choice", "nested", "string", "integer", "number", "value")
+"""What a leaf can be: a Decimal (written as ``str``), a PartialDate (``.isoformat()``), a
+FrozenMap of strings, an enum member (``._value_``), an instance of a geostmt class, and
+values written as they are: a str, an int, a float, or anything else (``"value"``)."""
+
+
+def _leaf(rule: Rule) -> str:
     if isinstance(rule, DecimalNumber):
-        return f"str({value})"
+        return "decimal"
     if isinstance(rule, Date):
-        return f"{value}.isoformat()"
+        return "date"
     if isinstance(rule, StringMap):
-        return f"dict({value})"
+        return "map"
     if isinstance(rule, Choice):
-        return f"{value}._value_"
+        return "choice"
     if isinstance(rule, Nested):
-        name = f"_u_{rule.cls.__name__}"
+        return "nested"
+    if isinstance(rule, StringRule):
+        return "string"
+    if isinstance(rule, Integer):
+        return "integer"
+    if isinstance(rule, Number):
+        return "number"
+    return "value"
+
+
+def written(field: FieldSpec, helpers: dict[str, Any]) -> Written:
+    """How ``field`` is written; a default it is compared with is put in ``helpers`` (the
+    generated code's namespace) as ``_default_<name>``."""
+    if field.required:
+        present = None
+    elif field.default is None:
+        present = "v is not None"
+    elif field.many or isinstance(field.rule, StringMap):
+        present = "v"
+    else:
+        helpers[f"_default_{field.name}"] = field.default
+        present = f"v != _default_{field.name}"
+    return Written(field.name, present, _leaf(field.rule), field.many, field.nested)
+
+
+_DICT_LEAVES = {
+    "decimal": "str({})",
+    "date": "{}.isoformat()",
+    "map": "{}._items.copy()",  # the inner dict's C copy: dict(m) walks the Mapping in Python
+    "choice": "{}._value_",
+}
+
+
+def _leaf_expression(field: Written, value: str, helpers: dict[str, Any], converter: Any) -> str:
+    """Python source turning ``value`` (one valid leaf of ``field``) into its JSON form."""
+    if field.nested is not None:
+        cls = field.nested
+        name = f"_u_{cls.__name__}"
         # the nested hook itself where it can be made now (a direct call), else looked up later
         building = _BUILDING.setdefault(id(converter), set())
-        if rule.cls in building:
-            helpers[name] = _Lazy(rule.cls, converter)  # pragma: no cover - no class holds itself
+        if cls in building:
+            helpers[name] = _Lazy(cls, converter)  # pragma: no cover - no class holds itself
         else:
-            helpers[name] = converter.get_unstructure_hook(rule.cls)
+            helpers[name] = converter.get_unstructure_hook(cls)
         return f"{name}({value})"
-    return value  # text, ids, codes, numbers: JSON already
+    template = _DICT_LEAVES.get(field.leaf)
+    return value if template is None else template.format(value)  # else JSON already
 
 
 class _Lazy:
@@ -97,19 +168,15 @@ def _make_unstructure_fn(cls: type[Any], converter: cattrs.Converter) -> Callabl
     helpers: dict[str, Any] = {}
     lines = [f"    d = {{'type': {spec.tag!r}}}" if spec.tag else "    d = {}"]
     for field in spec.fields:
-        expression = _leaf_expression(field.rule, "x" if field.many else "v", helpers, converter)
-        if field.many:
+        how = written(field, helpers)
+        expression = _leaf_expression(how, "x" if how.many else "v", helpers, converter)
+        if how.many:
             expression = f"[{expression} for x in v]" if expression != "x" else "list(v)"
-        lines.append(f"    v = r.{field.name}")
-        if field.required:
-            lines.append(f"    d[{field.name!r}] = {expression}")
-        elif field.default is None:
-            lines.append(f"    if v is not None: d[{field.name!r}] = {expression}")
-        elif field.many or isinstance(field.rule, StringMap):
-            lines.append(f"    if v: d[{field.name!r}] = {expression}")
+        lines.append(f"    v = r.{how.name}")
+        if how.present is None:
+            lines.append(f"    d[{how.name!r}] = {expression}")
         else:
-            helpers[f"_default_{field.name}"] = field.default
-            lines.append(f"    if v != _default_{field.name}: d[{field.name!r}] = {expression}")
+            lines.append(f"    if {how.present}: d[{how.name!r}] = {expression}")
     source = "def unstructure(r):\n" + "\n".join(lines) + "\n    return d\n"
     namespace: dict[str, Any] = dict(helpers)
     exec(
