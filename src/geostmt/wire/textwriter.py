@@ -121,9 +121,7 @@ def _value_pieces(how: Written, value: str, names: dict[str, Any]) -> list[tuple
 
 
 def _fstring(pieces: list[tuple[bool, str]]) -> str:
-    """Python source of the text ``pieces`` make (an f-string where an expression is one)."""
-    if not any(is_source for is_source, _ in pieces):
-        return repr("".join(text for _, text in pieces))
+    """Python source of the text ``pieces`` make: an f-string."""
     template = "".join(
         "{" + text + "}" if is_source else text.replace("{", "{{").replace("}", "}}")
         for is_source, text in pieces
