@@ -8,6 +8,7 @@ and bytes (float exponents aside, as documented).
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import geostmt as g
 from geostmt import strategies as gs
@@ -262,3 +264,27 @@ def test_the_environment_decides_until_told(monkeypatch: pytest.MonkeyPatch) -> 
     fastjson.use_orjson(None)
     assert fastjson.orjson_module() is None
     assert fastjson.encode({"x": 1e-7}) == b'{"x":1e-07}'
+
+
+@given(st.binary(max_size=40) | st.lists(st.sampled_from(list(b'09.eE aZ"\xff'))).map(bytes))
+def test_the_float_check_finds_a_digit_before_a_point_or_an_exponent(data: bytes) -> None:
+    """The translated search says what a plain search for a digit followed by ".", "e" or
+    "E" says, on any bytes."""
+    expected = re.search(rb"[0-9][.eE]", data) is not None
+    assert fastjson._may_hold_a_float(data) is expected
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'{"a":1.5}', True),
+        (b'{"a":1e5}', True),
+        (b'{"a":2E-3}', True),
+        (b'{"a":"v1.2"}', True),  # a version in a string: the exact path, to be safe
+        (b'{"a":"e.g. 5"}', False),
+        (b'{"a":15,"b":"x.y"}', False),
+        (b"", False),
+    ],
+)
+def test_the_float_check_on_lines(data: bytes, expected: bool) -> None:
+    assert fastjson._may_hold_a_float(data) is expected
