@@ -47,6 +47,12 @@ def test_country_converter_corpus_floor(shared: Path) -> None:
         ("TFYR of Macedonia", "MK"),
         ("HKSAR", "HK"),  # "SAR" counts whole
         ("Lao People s Democratic Republic", "LA"),
+        ("Lao PDR", "LA"),  # an acronym after the words it follows
+        ("KSA", "SA"),  # three letters, one of them a distinctive word's ("Saudi")
+        ("RSA", "ZA"),
+        ("PDR Lao", "LA"),  # ... in either order
+        ("Korea, DPR", "KP"),
+        ("Congo, DR", "CD"),
         ("CÃ\x83Â´te d'Ivoire", "CI"),  # UTF-8 read as Latin-1 twice
     ],
 )
@@ -56,7 +62,18 @@ def test_statistical_table_forms(text: str, country: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["KBS", "Democratic Republic", "Dem. Rep.", "Islands", "Guinea, Rep., Dem."]
+    "text",
+    [
+        "KBS",
+        "Democratic Republic",
+        "Dem. Rep.",
+        "Islands",
+        "Guinea, Rep., Dem.",
+        "KGB",  # "Kingdom ... Great Britain": an acronym spells a name from its start
+        "IDF",  # only the Romansh "Inslas dal Falkland": acronyms read English names
+        "DPR",  # only "Democratic People's Republic": words of a form of state
+        "Islamic Republic",
+    ],
 )
 def test_ambiguous_or_unknown_forms_are_not_guessed(text: str) -> None:
     """A form no name fits, or that only words many names share fit, is no answer."""

@@ -10,7 +10,10 @@ words are matched to a name's words in any order ("Korea, Dem. Rep.", "Congo Rep
   word the name does not hold) matches a name word it begins ("Dem." democratic, "N." north)
   or contracts ("Isds" islands, "St." saint);
 - a word in capitals matches a run of the name's words by their initials ("DPR of Korea",
-  "DROC", "TFYR of Macedonia", "HKSAR": a word in capitals in the name counts whole);
+  "DROC", "TFYR of Macedonia", "HKSAR": a word in capitals in the name counts whole); the run
+  starts the name ("KGB" is not the United Kingdom of Great Britain and Northern Ireland), and
+  counts as distinctive only where it spells a word of the name that not every other country
+  has ("DPR" alone spells "Democratic People's Republic": no answer; "DPRK" is North Korea);
 - a word of five letters or more may differ by one letter, of six or more by two
   ("Herzegowina", "moldovia", "Faeroe");
 - a name fits only when a word besides those that the names of :data:`GENERIC_SHARE` or more
@@ -45,6 +48,13 @@ _KINDS = frozenset({
     "islands", "island", "isds", "is", "isl", "republic", "rep", "kingdom", "state", "states",
     "territory", "terr", "federation", "union", "sar", "province", "region",
 })  # fmt: skip
+_FORMS_OF_STATE = frozenset({
+    "people", "peoples", "democratic", "socialist", "federal", "federative", "islamic", "arab",
+    "united", "popular", "plurinational", "bolivarian", "commonwealth", "principality",
+    "grand", "duchy", "sultanate", "independent", "cooperative", "hashemite",
+})  # fmt: skip
+"""Words naming a form of state: generic however few countries' names hold them, so that "DPR"
+(Democratic People's Republic) names no country alone, nor "Islamic Republic"."""
 GENERIC_SHARE = 6
 """A word in the names of this many countries or more ("Republic", "Democratic", "Saint",
 "Republik") is generic: it never makes a match alone."""
@@ -64,6 +74,7 @@ class _Name(NamedTuple):
     words: tuple[str, ...]
     capitals: tuple[bool, ...]
     stop: tuple[bool, ...]
+    english: bool  # acronyms are read against English names only
 
 
 class Names(NamedTuple):
@@ -101,10 +112,16 @@ def _words(text: str, *, keep_stop: bool = False) -> list[_Word]:
     return found
 
 
-def country_names(forms: Iterable[tuple[str, str]]) -> Names:
-    """The names to match against, from ``(name, code)`` pairs, indexed by word."""
+def country_names(
+    forms: Iterable[tuple[str, str]], english: Iterable[tuple[str, str]] = ()
+) -> Names:
+    """The names to match against, from ``(name, code)`` pairs, indexed by word: ``english``
+    the English names (the only ones an acronym is read against: "IDF" spells the Romansh
+    "Inslas dal Falkland", which no English text means), ``forms`` those of other languages."""
     found: list[_Name] = []
-    for name, code in forms:
+    tagged = [(name, code, True) for name, code in english]
+    tagged += [(name, code, False) for name, code in forms]
+    for name, code, is_english in tagged:
         words = _words(name, keep_stop=True)
         if any(w.text not in _STOP for w in words):
             found.append(_Name(
@@ -112,8 +129,13 @@ def country_names(forms: Iterable[tuple[str, str]]) -> Names:
                 tuple(w.text for w in words),
                 tuple(w.capitals for w in words),
                 tuple(w.text in _STOP for w in words),
+                is_english,
             ))  # fmt: skip
-    names = tuple(dict.fromkeys(found))
+    # the same words under one code once, English where any language has them so
+    seen: dict[tuple[str, tuple[str, ...]], _Name] = {}
+    for entry in found:
+        seen.setdefault((entry.code, entry.words), entry)
+    names = tuple(seen.values())
     by_word: dict[str, list[int]] = {}
     for index, entry in enumerate(names):
         for word in set(entry.words):
@@ -130,7 +152,7 @@ def country_names(forms: Iterable[tuple[str, str]]) -> Names:
         names,
         {word: tuple(found) for word, found in by_word.items()},
         {initial: tuple(words) for initial, words in by_initial.items()},
-        frozenset(generic | _KINDS),
+        frozenset(generic | _KINDS | _FORMS_OF_STATE),
     )
 
 
@@ -192,19 +214,30 @@ def _initials(name: _Name, start: int, acronym: str) -> int:
     return index - start if at == len(acronym) else 0
 
 
+def _acronym_starts(name: _Name, used: list[bool]) -> Iterable[int]:
+    """Where an acronym may start in a name: where every word before is "the", "of" or "and",
+    or matched by another word of the text ("TFYR", "HKSAR", "Lao PDR"). An acronym spelling
+    words from the middle of a name is another body's: "KGB" is not the United Kingdom of
+    Great Britain and Northern Ireland."""
+    for index in range(len(name.words)):
+        yield index
+        if not (name.stop[index] or used[index]):
+            return
+
+
 def _cost(words: list[_Word], name: _Name, generic: frozenset[str]) -> int | None:
     used = [False] * len(name.words)
     cost = 0
     distinctive = False
-    for word in words:
+    # acronyms last, so that the words they follow are matched first ("Lao PDR")
+    for word in sorted(words, key=lambda w: w.capitals):
         best: tuple[int, list[int]] | None = None
-        if word.capitals and len(word.text) >= 2:
-            for start in range(len(name.words)):
+        if word.capitals and len(word.text) >= 2 and name.english:
+            for start in _acronym_starts(name, used):
                 size = _initials(name, start, word.text)
                 run = list(range(start, start + size))
                 if size >= 2 and not any(used[i] for i in run):
-                    best = (0, run)
-                    distinctive = distinctive or len(word.text) >= 3
+                    best = (0, run)  # distinctive below only if it spells a word not generic
                     break
         for index, name_word in enumerate(name.words):
             if used[index] or name.stop[index] or (best is not None and best[0] == 0):

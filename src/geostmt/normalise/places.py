@@ -5,7 +5,9 @@ How a name is read (case-folded, a leading "the" and a possessive "'s" dropped):
 1. an ISO 3166-1 alpha-2 or alpha-3 code in capitals (``UA``, ``PRK``) is that country;
 2. a country name in any CLDR locale, an ISO name, a newsroom, former or formal form
    (``DPRK``, ``Burma``, ``Zaire``, ``Holy See``, ``Corée du Nord``) is that country; so is a
-   demonym (``North Korean``); ``Kosovo`` is ``XK``;
+   demonym (``North Korean``); ``Kosovo`` is ``XK``. A name that is the country's only in
+   another language and is its capital's own name in English is the capital: ``Tunis`` is
+   Tunisia in Croatian, and the city in English;
 3. otherwise the name is looked up as a national capital, an informal region (``Donbas``,
    ``Gaza``), an ISO 3166-2 subdivision (``Kursk Oblast``, ``Kharkiv region``,
    ``Харківська область``) and a GeoNames populated place of 500 people or more (``Sudzha``,
@@ -45,6 +47,7 @@ from geostmt.reference._lazy import Lazy
 from geostmt.reference.countries import country_codes as iso_country_codes
 from geostmt.reference.place_forms import (
     CONTROLLED_BY,
+    COUNTRY_FORMS,
     CUES,
     DESIGNATORS,
     GENERIC_WORDS,
@@ -164,11 +167,31 @@ class Found(NamedTuple):
 
 
 def _country(key: str, tables: PlaceTables, country: str | None) -> str | None:
-    for table in (tables.countries, tables.demonyms):
-        code = table.get(key) or table.get(key.removesuffix("."))
-        if code is not None and country in (None, code):
-            return code
+    for name in dict.fromkeys((key, key.removesuffix("."))):  # "Tunis." ends a sentence
+        for table in (tables.countries, tables.demonyms):
+            code = table.get(name)
+            if code is not None and country in (None, code) and not _capital_named(name, code):
+                return code
     return None
+
+
+def _capitals_not_country_names() -> frozenset[tuple[str, str]]:
+    """(country, folded name) of each national capital whose GeoNames name is no English name
+    of its country ("Tunis")."""
+    tables = place_tables()
+    english = {fold(name) for names in tables.english_forms.values() for name in names}
+    english |= set(COUNTRY_FORMS) | set(tables.demonyms)
+    found = ((city.country, fold(city.name)) for city in tables.gazetteer.capitals())
+    return frozenset(pair for pair in found if pair[1] not in english)
+
+
+_CAPITALS: Lazy[frozenset[tuple[str, str]]] = Lazy(_capitals_not_country_names)
+
+
+def _capital_named(key: str, code: str) -> bool:
+    """Whether ``key``, a name of the country ``code`` in some language, is not an English name
+    of it but the GeoNames name of its capital (step 2 of the module docstring: "Tunis")."""
+    return (code, key) in _CAPITALS.get()
 
 
 def _in_capitals(key: str, text: str) -> bool:
@@ -242,8 +265,9 @@ def _resolve(text: str, country: str | None, *, tables_only: bool = False) -> Fo
         entry = iso_country_codes().get(bare)
         if entry is not None and country in (None, entry.alpha_2):
             return Found(country_place(entry.alpha_2), ())
-    whole = tables.countries.get(fold(text))  # "Виргинские о-ва (Великобритания)", as CLDR has it
-    if whole is not None and country in (None, whole):
+    folded = fold(text)
+    whole = tables.countries.get(folded)  # "Виргинские о-ва (Великобритания)", as CLDR has it
+    if whole is not None and country in (None, whole) and not _capital_named(folded, whole):
         return Found(country_place(whole), ())
     key = _key(text)
     if not key:
@@ -263,9 +287,10 @@ def _resolve(text: str, country: str | None, *, tables_only: bool = False) -> Fo
 
 def _all_country_names() -> country_names.Names:
     tables = place_tables()
-    forms = [(name, code) for code, names in tables.english_forms.items() for name in names]
-    forms += [(name, code) for name, code in tables.countries.items() if name.isascii()]
-    return country_names.country_names(forms)
+    english = [(name, code) for code, names in tables.english_forms.items() for name in names]
+    english += list(COUNTRY_FORMS.items())  # the newsroom forms kept by hand are English
+    others = [(name, code) for name, code in tables.countries.items() if name.isascii()]
+    return country_names.country_names(others, english)
 
 
 _COUNTRY_NAMES: Lazy[country_names.Names] = Lazy(_all_country_names)
