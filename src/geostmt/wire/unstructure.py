@@ -166,17 +166,31 @@ def make_unstructure_fn(cls: type[Any], converter: cattrs.Converter) -> Callable
 def _make_unstructure_fn(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
     spec = describe(cls)
     helpers: dict[str, Any] = {}
-    lines = [f"    d = {{'type': {spec.tag!r}}}" if spec.tag else "    d = {}"]
+    # the tag and the leading required fields in the dict display itself, each later required
+    # field stored straight from its attribute, an optional one through ``v`` and its test
+    opening = [f"'type': {spec.tag!r}"] if spec.tag else []
+    lines: list[str] = []
     for field in spec.fields:
         how = written(field, helpers)
-        expression = _leaf_expression(how, "x" if how.many else "v", helpers, converter)
+        value = f"r.{how.name}" if how.present is None else "v"
         if how.many:
-            expression = f"[{expression} for x in v]" if expression != "x" else "list(v)"
-        lines.append(f"    v = r.{how.name}")
-        if how.present is None:
+            item = _leaf_expression(how, "x", helpers, converter)
+            if item == "x":
+                expression = f"list({value})"
+            elif item.endswith("(x)") and item[:-3].isidentifier():  # a nested class's hook
+                expression = f"list(map({item[:-3]}, {value}))"
+            else:
+                expression = f"[{item} for x in {value}]"
+        else:
+            expression = _leaf_expression(how, value, helpers, converter)
+        if how.present is None and not lines:
+            opening.append(f"{how.name!r}: {expression}")
+        elif how.present is None:
             lines.append(f"    d[{how.name!r}] = {expression}")
         else:
+            lines.append(f"    v = r.{how.name}")
             lines.append(f"    if {how.present}: d[{how.name!r}] = {expression}")
+    lines.insert(0, "    d = {" + ", ".join(opening) + "}")
     source = "def unstructure(r):\n" + "\n".join(lines) + "\n    return d\n"
     namespace: dict[str, Any] = dict(helpers)
     exec(
