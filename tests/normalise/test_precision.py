@@ -348,6 +348,8 @@ def test_multiplier_words_after_an_article_or_number_still_count(text: str, valu
         ("⅔ trillion", Quantity(value=D(666666666667), qualifier="approximately")),
         ("33⅓ billion", Quantity(value=D(33333333333), qualifier="approximately")),
         ("3⅓ billion", Quantity(value=D("3333333333"), qualifier="approximately")),
+        ("1 4/21 billion dollars", Quantity(value=D(1190476190), qualifier="approximately",
+                                            of="dollars")),
         ("½ m", Quantity(value=D("0.5"), unit="meter")),
         ("1/300 km", Quantity(value=D("0.003333333333"), unit="kilometer",
                               qualifier="approximately")),
@@ -381,5 +383,6 @@ def test_a_fraction_is_exact_or_within_its_digits(
     value, exact = found
     true = (whole + Fraction(numerator, denominator)) * 10**power
     assert exact == (Fraction(value) == true)
+    assert value.as_tuple().exponent <= 0  # plain digits, never 1.19047619E+9
     limit = Fraction(1, 2) if true >= 10**10 else true / (2 * 10**9)  # the unit, or 10 digits
     assert abs(Fraction(value) - true) <= limit

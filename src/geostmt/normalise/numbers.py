@@ -160,7 +160,10 @@ def fraction_value(numerator: int, denominator: int, power: int = 0) -> tuple[De
     if _CHECK_CONTEXT.multiply(value, denominator) != top:  # it does not end: rounded
         if value.adjusted() >= FRACTION_DIGITS:  # "⅔ trillion": to the unit, not 6.67E+11
             return value.quantize(Decimal(1), context=_CHECK_CONTEXT), False
-        return _FRACTION_CONTEXT.plus(value).normalize(_FRACTION_CONTEXT), False
+        rounded = _FRACTION_CONTEXT.plus(value).normalize(_FRACTION_CONTEXT)
+        if rounded == rounded.to_integral_value():  # 1190476190, not 1.19047619E+9
+            rounded = rounded.quantize(Decimal(1), context=_CHECK_CONTEXT)
+        return rounded, False
     plain = value.normalize()
     if plain == plain.to_integral_value():
         return plain.quantize(Decimal(1), context=_CHECK_CONTEXT), True
