@@ -50,6 +50,8 @@ def test_country_converter_corpus_floor(shared: Path) -> None:
         ("Lao PDR", "LA"),  # an acronym after the words it follows
         ("KSA", "SA"),  # three letters, one of them a distinctive word's ("Saudi")
         ("RSA", "ZA"),
+        ("IOM", "IM"),  # a lone acronym spelling a whole name ("Isle of Man")
+        ("CAR", "CF"),
         ("PDR Lao", "LA"),  # ... in either order
         ("Korea, DPR", "KP"),
         ("Congo, DR", "CD"),
@@ -73,6 +75,12 @@ def test_statistical_table_forms(text: str, country: str) -> None:
         "IDF",  # only the Romansh "Inslas dal Falkland": acronyms read English names
         "DPR",  # only "Democratic People's Republic": words of a form of state
         "Islamic Republic",
+        "DC",  # two letters alone: "dr congo" by its initials, once
+        "MI",
+        "HI",
+        "END",  # in Latin capitals, a country only under an English name ("End": Luxembourgish)
+        "ISLE",  # ... so not the "Isle" of "Isle of Man"
+        "NM",  # spells only part of "Republic of North Macedonia"
     ],
 )
 def test_ambiguous_or_unknown_forms_are_not_guessed(text: str) -> None:

@@ -14,6 +14,9 @@ words are matched to a name's words in any order ("Korea, Dem. Rep.", "Congo Rep
   starts the name ("KGB" is not the United Kingdom of Great Britain and Northern Ireland), and
   counts as distinctive only where it spells a word of the name that not every other country
   has ("DPR" alone spells "Democratic People's Republic": no answer; "DPRK" is North Korea);
+  a word in capitals is read by its initials only, never as the word ("MAN" is not the "Man"
+  of "Isle of Man"), and standing alone it must have three letters or more and spell the whole
+  name but one word ("HKSAR", "IOM"; not "DC", "NM");
 - a word of five letters or more may differ by one letter, of six or more by two
   ("Herzegowina", "moldovia", "Faeroe");
 - a name fits only when a word besides those that the names of :data:`GENERIC_SHARE` or more
@@ -184,10 +187,10 @@ def _contracts(short: str, word: str) -> bool:
 
 
 def _word_cost(word: _Word, name_word: str) -> int | None:
+    if word.capitals:  # "KBS", "NATO", "MAN": an acronym, read only by its initials
+        return None
     if word.text == name_word:
         return 0
-    if word.capitals:  # "KBS", "NATO": an acronym, read only by its initials
-        return None
     if (word.abbreviated or len(word.text) <= 4) and _contracts(word.text, name_word):
         return 1
     size = min(len(word.text), len(name_word))
@@ -261,6 +264,8 @@ def _cost(words: list[_Word], name: _Name, generic: frozenset[str]) -> int | Non
     if not distinctive:
         return None
     skipped = sum(1 for index, done in enumerate(used) if not done and not name.stop[index])
+    if len(words) == 1 and words[0].capitals and (len(words[0].text) < 3 or skipped > 1):
+        return None  # an acronym alone spells (nearly) a whole name: not "DC", "END", "HIM"
     return cost + 2 * skipped
 
 

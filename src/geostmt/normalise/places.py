@@ -166,8 +166,11 @@ class Found(NamedTuple):
     population: int | None = None
 
 
-def _country(key: str, tables: PlaceTables, country: str | None) -> str | None:
+def _country(key: str, text: str, tables: PlaceTables, country: str | None) -> str | None:
+    latin_capitals = _latin_capitals(key, text)
     for name in dict.fromkeys((key, key.removesuffix("."))):  # "Tunis." ends a sentence
+        if latin_capitals and name not in _ENGLISH.get():
+            continue  # "END": another language's name of a country, or an acronym
         for table in (tables.countries, tables.demonyms):
             code = table.get(name)
             if code is not None and country in (None, code) and not _capital_named(name, code):
@@ -175,13 +178,29 @@ def _country(key: str, tables: PlaceTables, country: str | None) -> str | None:
     return None
 
 
+def _latin_capitals(key: str, text: str) -> bool:
+    """Whether ``text`` is a short word in Latin capitals ("END", "CHAD"): a country only under
+    an English name (a name in another language is an acronym's letters as often: "End" is
+    India in Luxembourgish). Capitals in other scripts ("КНДР", "США") are their languages'."""
+    return text.isascii() and _in_capitals(key, text)
+
+
+def _english_names() -> frozenset[str]:
+    """Every English name of a country, folded: CLDR's and ISO's, the newsroom forms, the
+    demonyms."""
+    tables = place_tables()
+    english = {fold(name) for names in tables.english_forms.values() for name in names}
+    return frozenset(english | set(COUNTRY_FORMS) | set(tables.demonyms))
+
+
+_ENGLISH: Lazy[frozenset[str]] = Lazy(_english_names)
+
+
 def _capitals_not_country_names() -> frozenset[tuple[str, str]]:
     """(country, folded name) of each national capital whose GeoNames name is no English name
     of its country ("Tunis")."""
-    tables = place_tables()
-    english = {fold(name) for names in tables.english_forms.values() for name in names}
-    english |= set(COUNTRY_FORMS) | set(tables.demonyms)
-    found = ((city.country, fold(city.name)) for city in tables.gazetteer.capitals())
+    english = _ENGLISH.get()
+    found = ((city.country, fold(city.name)) for city in place_tables().gazetteer.capitals())
     return frozenset(pair for pair in found if pair[1] not in english)
 
 
@@ -237,7 +256,7 @@ def _candidates(key: str, text: str, tables: PlaceTables, country: str | None) -
 
 def _read(key: str, text: str, tables: PlaceTables, country: str | None) -> Found | None:
     """The place one folded name names (steps 2 to 3 of the module docstring), or None."""
-    code = _country(key, tables, country)
+    code = _country(key, text, tables, country)
     if code is not None:
         return Found(country_place(code), ())
     found = _candidates(key, text, tables, country)
@@ -267,7 +286,12 @@ def _resolve(text: str, country: str | None, *, tables_only: bool = False) -> Fo
             return Found(country_place(entry.alpha_2), ())
     folded = fold(text)
     whole = tables.countries.get(folded)  # "Виргинские о-ва (Великобритания)", as CLDR has it
-    if whole is not None and country in (None, whole) and not _capital_named(folded, whole):
+    if (
+        whole is not None
+        and country in (None, whole)
+        and not _capital_named(folded, whole)
+        and (folded in _ENGLISH.get() or not _latin_capitals(folded, text))
+    ):
         return Found(country_place(whole), ())
     key = _key(text)
     if not key:
