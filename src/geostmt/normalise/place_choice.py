@@ -10,9 +10,13 @@ in order (the first that applies decides):
    two capitals of one name, the larger);
 3. an informal region the news means by the name is that region (``Gaza`` is the Gaza Strip,
    ``Donbas``); ``country=`` narrows it away (``Gaza`` with ``country="MZ"`` is the province);
-4. a city lying in a subdivision of the same name is the city (a bare ``Kharkiv``, ``Kherson``,
-   ``Kursk``, ``Salta`` is the city; ``Kharkiv Oblast`` or ``Kharkiv region`` names only the
-   subdivision, so it is the subdivision);
+4. a city lying in a subdivision of the same name that is named after it (the subdivision has
+   the city's GeoNames main name among its names, as every subdivision has its capital's: see
+   ``docs/places.md``) is the city (a bare ``Kharkiv``, ``Kherson``, ``Kursk``, ``Salta``,
+   ``Homs``, ``Jenin``, ``Rostov`` is the city; ``Kharkiv Oblast`` or ``Kharkiv region`` names
+   only the subdivision, so it is the subdivision; ``Brandenburg``, also a name of Brandenburg
+   an der Havel, and ``Iwate``, also a name of Numakunai, are the subdivisions, named after
+   neither);
 5. a subdivision is that subdivision; of several, a top-level one; subdivisions of several
    countries are a :class:`~geostmt.ParseError` without ``country=``;
 6. otherwise the most populous city; population ties go to a capital, then to the lower
@@ -30,6 +34,7 @@ from typing import NamedTuple
 
 from geostmt.errors import ParseError
 from geostmt.reference.gazetteer import City
+from geostmt.reference.places import fold, place_tables
 
 __all__ = ["MAX_ALTERNATIVES", "Candidates", "Choice", "choose"]
 
@@ -58,6 +63,11 @@ def _largest(cities: list[City]) -> City:
     return max(cities, key=lambda c: (c.population, c.capital, -c.geonames_id))
 
 
+def _named_after(city: City) -> bool:
+    """Whether the city's subdivision has the city's main name among its names (rule 4)."""
+    return city.subdivision in place_tables().subdivisions.get(fold(city.name), ())
+
+
 def _top(codes: tuple[str, ...], parents: dict[str, str | None], text: str) -> str:
     top = [code for code in codes if parents.get(code) is None] or list(codes)
     countries = {code.split("-")[0] for code in top}
@@ -72,7 +82,7 @@ def choose(found: Candidates, parents: dict[str, str | None], text: str) -> Choi
     chosen: tuple[str, object]
     capitals = [c for c in cities if c.capital and c.geonames_id in found.main]
     capitals = capitals or [c for c in cities if c.capital]
-    namesakes = [c for c in cities if c.subdivision in found.subdivisions]
+    namesakes = [c for c in cities if c.subdivision in found.subdivisions and _named_after(c)]
     if capitals:
         chosen = ("city", _largest(capitals))
     elif found.region is not None:
