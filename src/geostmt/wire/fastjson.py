@@ -101,6 +101,7 @@ _DECODER = json.JSONDecoder(
 )
 _SCAN: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(_DECODER)  # type: ignore[arg-type]  # typeshed names the argument oddly
 _SPACE = re.compile(r"[ \t\n\r]*")
+_WHITE = frozenset(" \t\n\r")
 # Every JSON float has a digit followed by ".", "e" or "E". Searching bytes for that pair with a
 # character class is slow (about 1.3 us for a 350-byte line: the regex tries each position), so
 # the line is first translated in C (digits to "0"; ".", "e" and "E" to "."; every other byte to
@@ -118,14 +119,16 @@ def _may_hold_a_float(data: bytes) -> bool:
 def parse(text: str) -> Any:
     """The strict standard-library parse: ``_DECODER.decode`` without its Python wrappers
     (the C scanner, then a check for extra data: the same errors, at the same positions)."""
-    start = _SPACE.match(text).end()  # type: ignore[union-attr]  # * always matches
+    # white space is looked for only where there is some: a record's line has none
+    start = _SPACE.match(text).end() if text[:1] in _WHITE else 0  # type: ignore[union-attr]
     try:
         value, end = _SCAN(text, start)
     except StopIteration as stop:
         raise json.JSONDecodeError("Expecting value", text, stop.value) from None
-    end = _SPACE.match(text, end).end()  # type: ignore[union-attr]
     if end != len(text):
-        raise json.JSONDecodeError("Extra data", text, end)
+        end = _SPACE.match(text, end).end()  # type: ignore[union-attr]  # * always matches
+        if end != len(text):
+            raise json.JSONDecodeError("Extra data", text, end)
     return value
 
 
