@@ -160,18 +160,27 @@ def dumps(value: Any, *, converter: cattrs.Converter | None = None) -> str:
     :class:`~geostmt.ValidationError` naming the path where a hook of ``converter`` gives what
     JSON cannot be written from (an integer past Python's digit limit, absurd nesting).
     """
-    if converter is None and orjson_module() is None:
-        # the pure-Python path: the text straight from the class's generated text writer
-        # (geostmt.wire.textwriter), without a dict in between
+    if converter is None:
+        orjson = orjson_module()
         kind = type(value)
-        write = writers.get(kind)
-        if write is None:
-            _require_value(value, "dumps")
-            write = text_writer(kind)
-        try:
-            return write(value)
-        except Exception:  # (a huge integer, say) the dict path meets it again and answers
-            pass
+        if orjson is not None:
+            hook = _UNSTRUCTURE.get(kind)
+            if hook is not None:  # the common case, without the calls of the general path
+                try:
+                    return str(orjson.dumps(hook(value)), "utf-8")
+                except Exception:  # a huge integer, say: the general path answers
+                    pass
+        else:
+            # the pure-Python path: the text straight from the class's generated text writer
+            # (geostmt.wire.textwriter), without a dict in between
+            write = writers.get(kind)
+            if write is None:
+                _require_value(value, "dumps")
+                write = text_writer(kind)
+            try:
+                return write(value)
+            except Exception:  # (a huge integer, say) the dict path meets it again and answers
+                pass
     data = _to_dict(value, converter, "dumps")
     try:
         return encode_text(data)
