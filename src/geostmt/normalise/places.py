@@ -185,12 +185,17 @@ def _latin_capitals(key: str, text: str) -> bool:
     return text.isascii() and _in_capitals(key, text)
 
 
-def _english_names() -> frozenset[str]:
-    """Every English name of a country, folded: CLDR's and ISO's, the newsroom forms, the
-    demonyms."""
+def _english_forms() -> list[tuple[str, str]]:
+    """Every English name of a country and its code: CLDR's and ISO's, and the newsroom forms
+    kept by hand."""
     tables = place_tables()
-    english = {fold(name) for names in tables.english_forms.values() for name in names}
-    return frozenset(english | set(COUNTRY_FORMS) | set(tables.demonyms))
+    english = [(name, code) for code, names in tables.english_forms.items() for name in names]
+    return english + list(COUNTRY_FORMS.items())
+
+
+def _english_names() -> frozenset[str]:
+    """Every English name of a country (:func:`_english_forms`) folded, and the demonyms."""
+    return frozenset({fold(name) for name, _ in _english_forms()} | set(place_tables().demonyms))
 
 
 _ENGLISH: Lazy[frozenset[str]] = Lazy(_english_names)
@@ -310,11 +315,8 @@ def _resolve(text: str, country: str | None, *, tables_only: bool = False) -> Fo
 
 
 def _all_country_names() -> country_names.Names:
-    tables = place_tables()
-    english = [(name, code) for code, names in tables.english_forms.items() for name in names]
-    english += list(COUNTRY_FORMS.items())  # the newsroom forms kept by hand are English
-    others = [(name, code) for name, code in tables.countries.items() if name.isascii()]
-    return country_names.country_names(others, english)
+    others = [(name, code) for name, code in place_tables().countries.items() if name.isascii()]
+    return country_names.country_names(others, _english_forms())
 
 
 _COUNTRY_NAMES: Lazy[country_names.Names] = Lazy(_all_country_names)

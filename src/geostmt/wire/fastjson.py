@@ -138,7 +138,7 @@ def parse_bytes(data: bytes) -> Any:
     None is never a record, so a ``null`` document is left to :func:`parse` too.
     """
     orjson = _ORJSON if _ORJSON is not _UNSET else orjson_module()
-    if orjson is None or _DIGIT_THEN_MARK(data.translate(_FLOAT_MARKS)):  # _may_hold_a_float
+    if orjson is None or _may_hold_a_float(data):
         return None
     try:
         value = orjson.loads(data)
